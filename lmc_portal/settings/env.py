@@ -49,9 +49,10 @@ def database_config(url: str, *, conn_max_age: int = 0) -> dict:
     """Turn a ``DATABASE_URL`` into Django's database settings, or exit with a clear message."""
     try:
         config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
-    except (ValueError, KeyError) as error:
+    except (ValueError, KeyError):
         raise ConfigurationError(
-            f"DATABASE_URL is not a database address Django understands ({error})."
+            "DATABASE_URL is not a database address Django understands; "
+            "use e.g. postgres://user:password@host:5432/lmc_portal or sqlite:///var/db.sqlite3."
         ) from None
     engine = config.get("ENGINE", "")
     if not engine or (not config.get("NAME") and "sqlite" not in engine):

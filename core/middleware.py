@@ -1,0 +1,100 @@
+"""Security middleware: a scoped Content-Security-Policy, Permissions-Policy and rate limiting.
+
+Configured in settings (see ``lmc_portal/settings/base.py``) so other apps' views need no changes.
+"""
+
+import hashlib
+import math
+import time
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.template.loader import render_to_string
+
+from core.security import client_ip
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp with a second, relaxed policy for the Wagtail admin only.
+
+    The public site gets ``CONTENT_SECURITY_POLICY`` (no inline script or style, no other origins).
+    Wagtail's admin uses inline scripts and style attributes, so paths under
+    ``CSP_ADMIN_PATH_PREFIXES`` get ``CSP_ADMIN_DIRECTIVES`` instead; it still allows no other origin.
+    """
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        prefixes = tuple(getattr(settings, "CSP_ADMIN_PATH_PREFIXES", ()))
+        if not report_only and parts.config is None and prefixes and request.path_info.startswith(prefixes):
+            parts.config = settings.CSP_ADMIN_DIRECTIVES
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Adds ``Permissions-Policy`` (from ``PERMISSIONS_POLICY``) to every response that lacks one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(f"{feature}=({' '.join(allow)})" for feature, allow in policy.items())
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if self.header and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = self.header
+        return response
+
+
+class RateLimitMiddleware:
+    """Fixed-window request limits per client IP for the paths listed in ``RATE_LIMITS``.
+
+    Each rule: ``{"path": "/letters/", "methods": ["POST"], "requests": 30, "seconds": 60}``.
+    Over the limit the client gets the friendly ``429.html`` page with ``Retry-After``.
+    Counters live in the cache named by ``RATE_LIMIT_CACHE`` (shared cache in production);
+    the key holds a hash of the address, never the address itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if getattr(settings, "RATE_LIMIT_ENABLED", True):
+            for index, rule in enumerate(getattr(settings, "RATE_LIMITS", ())):
+                if request.method in rule["methods"] and request.path_info.startswith(rule["path"]):
+                    retry_after = self._over_limit(request, index, rule)
+                    if retry_after:
+                        return self._too_many(request, retry_after)
+        return self.get_response(request)
+
+    def _over_limit(self, request: HttpRequest, index: int, rule: dict) -> int:
+        """Count this request; return seconds to wait if it is over the limit, else 0."""
+        seconds = int(rule["seconds"])
+        now = time.time()
+        window = int(now // seconds)
+        who = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:24]
+        key = f"ratelimit:{index}:{who}:{window}"
+        cache = caches[getattr(settings, "RATE_LIMIT_CACHE", "default")]
+        cache.add(key, 0, timeout=seconds + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr: start again
+            cache.set(key, 1, timeout=seconds + 1)
+            count = 1
+        if count > int(rule["requests"]):
+            return max(1, math.ceil((window + 1) * seconds - now))
+        return 0
+
+    @staticmethod
+    def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
+        try:
+            body = render_to_string("429.html", {"retry_after": retry_after}, request=request)
+        except Exception:  # the limit must hold even if the friendly page cannot render
+            body = "Too many requests. Please wait a minute and try again."
+        response = HttpResponse(body, status=429)
+        response["Retry-After"] = str(retry_after)
+        response["Cache-Control"] = "no-store"
+        return response

@@ -46,6 +46,7 @@ admin-password: $(VENV)/.installed
 	$(MANAGE) changepassword admin
 
 check: $(VENV)/.installed-dev
+	mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check --fail-level WARNING

@@ -10,7 +10,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so memory stays flat under long uptime.
-max_requests = 2000
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))  # 0: never (the benchmark)
 max_requests_jitter = 200
 # Load the app in the master: a configuration error stops start-up once, with its message.
 preload_app = True

@@ -14,10 +14,13 @@ INSTALLED_APPS = [
     "core",
     "guidance",
     "letters",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +48,8 @@ MIDDLEWARE = [
     "core.middleware.PortalCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache: hits are answered here, before sessions, CSRF and the rate limiter.
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.middleware.RateLimitMiddleware",
@@ -123,6 +128,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "guidance.GuidanceDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "rtf", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 MB
+# Checks that an upload really is what its extension says (guidance/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "guidance.forms.GuidanceDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
@@ -194,3 +201,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+
+# --- Anonymous page cache (pagecache/, docs/performance.md) -------------------------------------
+# Off here (development sees template edits at once); production turns it on. The "pages" cache
+# must be shared by every worker so a publish purges them all: a folder on this machine by default;
+# several machines need a shared cache (Redis) here instead.
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "pages"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}

@@ -1,0 +1,95 @@
+"""Caches whole responses for anonymous visitors, so a bulletin's rush costs almost nothing.
+
+What is cached: GET requests without a session (or messages) cookie and without an
+``Authorization`` header, outside ``PAGE_CACHE_EXCLUDE_PREFIXES`` (the admin, the letter
+generators, documents, the health check), whose response is a complete 200 with no ``Set-Cookie``,
+no ``private`` / ``no-store`` / ``no-cache`` in ``Cache-Control`` and no ``Vary`` other than
+``Cookie``. Pages that carry a CSRF token set a cookie, so forms are never cached. A signed-in
+editor always has a session cookie and so always sees the live site.
+
+The key is the scheme, host, path and full query string, plus the purge generation
+(``pagecache.purge``). Hits are answered before sessions, CSRF, authentication and the rate limiter
+run; the stored headers (CSP, X-Frame-Options, ...) are replayed, and the middleware above this one
+(SecurityMiddleware, CSP, Permissions-Policy) still runs on every response. Hits carry
+``X-Page-Cache: hit``.
+
+Settings: ``PAGE_CACHE_ENABLED`` (off unless turned on; production turns it on),
+``PAGE_CACHE_SECONDS``, ``PAGE_CACHE_ALIAS`` (a shared cache: every worker must see purges),
+``PAGE_CACHE_EXCLUDE_PREFIXES``.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+from pagecache.purge import current_generation, page_cache
+
+DEFAULT_EXCLUDE_PREFIXES = ("/admin/", "/letters/", "/documents/", "/healthz", "/django-admin/")
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not getattr(settings, "PAGE_CACHE_ENABLED", False) or not self._request_cacheable(request):
+            return self.get_response(request)
+        try:
+            key = self._key(request)
+        except Exception:  # e.g. DisallowedHost: let Django answer it the usual way
+            return self.get_response(request)
+        cache = page_cache()
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._response_cacheable(response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+            cache.set(
+                key,
+                (response.status_code, headers, response.content),
+                timeout=getattr(settings, "PAGE_CACHE_SECONDS", 300),
+            )
+        return response
+
+    @staticmethod
+    def _request_cacheable(request: HttpRequest) -> bool:
+        if request.method != "GET":
+            return False
+        prefixes = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", DEFAULT_EXCLUDE_PREFIXES))
+        if request.path_info.startswith(prefixes):
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
+            return False
+        cookies = request.COOKIES
+        return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
+
+    @staticmethod
+    def _response_cacheable(response: HttpResponseBase) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
+            return False
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+        return vary <= {"cookie"}
+
+    @staticmethod
+    def _key(request: HttpRequest) -> str:
+        address = "|".join(
+            (
+                request.scheme,
+                request.get_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+            )
+        )
+        digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+        return f"pagecache:{current_generation()}:{digest}"

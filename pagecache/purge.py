@@ -1,0 +1,125 @@
+"""Emptying the page cache when anything a visitor could see changes.
+
+The cache is not emptied entry by entry: every key carries a *generation* token kept in the same
+shared cache, and purging writes a new token. All gunicorn workers (and all machines sharing the
+cache) read the token on each request, so one publish retires every cached page at once, including
+indexes, menus and search results that merely mention the changed page.
+
+Purges happen on Wagtail's publish, unpublish, move and slug-change signals, and on any save or
+delete of a model in the content apps (pages, snippets, settings, documents, images, redirects,
+privacy restrictions, sites, tags) except bookkeeping models (revisions, logs, workflow states,
+image renditions, ...), whose saves do not change what anonymous visitors see. A purge happens
+at once and again when the surrounding transaction commits, so a request that runs between the
+two cannot keep the old page in the cache.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+GENERATION_KEY = "pagecache:generation"
+
+# Apps whose models are content: a change to any of them may change a page.
+CONTENT_APPS = frozenset(
+    {
+        "core",
+        "guidance",
+        "letters",
+        "wagtailcore",
+        "wagtaildocs",
+        "wagtailimages",
+        "wagtailredirects",
+        "wagtailsnippets",
+        "taggit",
+    }
+)
+# Bookkeeping models in those apps: saved on drafts, workflows, logs and renders, never shown as is.
+IGNORED_MODELS = frozenset(
+    {
+        "revision",
+        "pagelogentry",
+        "modellogentry",
+        "baselogentry",
+        "workflowstate",
+        "taskstate",
+        "workflow",
+        "task",
+        "workflowtask",
+        "workflowpage",
+        "workflowcontenttype",
+        "groupapprovaltask",
+        "grouppagepermission",
+        "groupcollectionpermission",
+        "pagesubscription",
+        "comment",
+        "commentreply",
+        "uploadedfile",
+        "referenceindex",
+        "rendition",
+    }
+)
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+
+
+def current_generation() -> str:
+    """The token every cached page's key includes; a new one is minted if it was evicted."""
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY) or "0"
+    return generation
+
+
+def purge_now() -> None:
+    """Retire every cached page now, in every process sharing the cache."""
+    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def purge(**_kwargs) -> None:
+    """Purge now and once more after the current transaction commits (see the module docstring)."""
+    purge_now()
+    transaction.on_commit(purge_now)
+
+
+def affects_pages(model) -> bool:
+    """True if saving or deleting a ``model`` instance can change what an anonymous visitor sees."""
+    meta = getattr(model, "_meta", None)
+    if meta is None or meta.app_label not in CONTENT_APPS:
+        return False
+    return not (meta.model_name in IGNORED_MODELS or meta.model_name.endswith("rendition"))
+
+
+def _on_model_change(sender, **kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata: no content is live until the fixture finishes
+        return
+    if affects_pages(sender):
+        purge()
+
+
+def _on_m2m_change(sender, action, instance, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"} and affects_pages(type(instance)):
+        purge()
+
+
+def connect_signals() -> None:
+    from wagtail import signals as wagtail_signals
+
+    for signal in (
+        wagtail_signals.page_published,
+        wagtail_signals.page_unpublished,
+        wagtail_signals.post_page_move,
+        wagtail_signals.page_slug_changed,
+        wagtail_signals.published,
+        wagtail_signals.unpublished,
+    ):
+        signal.connect(purge, dispatch_uid=f"pagecache-purge-{id(signal)}")
+    post_save.connect(_on_model_change, dispatch_uid="pagecache-post-save")
+    post_delete.connect(_on_model_change, dispatch_uid="pagecache-post-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="pagecache-m2m")

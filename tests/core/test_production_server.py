@@ -34,9 +34,13 @@ def fetch(url: str, host: str) -> tuple[int, dict, bytes]:
         return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture
-def production_server(tmp_path):
-    """Migrate and seed a throwaway SQLite database, then start `make serve-prod` on a free port."""
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    """Migrate and seed a throwaway SQLite database, then start `make serve-prod` on a free port.
+
+    Module-scoped: collectstatic and migrate take most of a minute, so both tests share one server.
+    """
+    tmp_path = tmp_path_factory.mktemp("prod")
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}},

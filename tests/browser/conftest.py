@@ -1,0 +1,122 @@
+"""Browser tests: one Debian Chromium, one live server and one seeded database for the whole run.
+
+Chromium comes from the system (`apt-get install chromium`, `/usr/bin/chromium`, or $CHROMIUM_PATH);
+Playwright never downloads a browser. Without Chromium every test here is skipped with the reason,
+and the end of the run says so in capitals so `make test` cannot hide it.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls in fixtures are safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
+SKIP_REASON = (
+    f"Chromium not found at {CHROMIUM}: browser and accessibility tests skipped "
+    "(install it with `apt-get install chromium`, or set CHROMIUM_PATH)"
+)
+HERE = Path(__file__).resolve().parent
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+_skipped = []
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            # Makes pytest-django create the test database; the data itself is seeded once (below).
+            item.add_marker(pytest.mark.django_db)
+            if not HAVE_CHROMIUM:
+                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+                _skipped.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped:
+        terminalreporter.write_sep("!", f"BROWSER TESTS SKIPPED ({len(_skipped)}): {SKIP_REASON}", red=True)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-gpu",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="package")
+def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A live server on the demo content, seeded once for tests/browser; the database is put back after."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    media = tmp_path_factory.mktemp("browser-media")
+    old_media = settings.MEDIA_ROOT
+    settings.MEDIA_ROOT = media
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        server = LiveServer("127.0.0.1:0")
+        try:
+            yield server
+        finally:
+            server.stop()
+            settings.MEDIA_ROOT = old_media
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture
+def site_url(site_server):
+    """The live server's address, e.g. http://127.0.0.1:41234 (no trailing slash)."""
+    return site_server.url
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "accept_downloads": True, "locale": "en-GB"}
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Console messages about blocked content; a page that trips the CSP is broken for real users."""
+    messages = []
+    page.on(
+        "console",
+        lambda message: (
+            messages.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+    return messages
+
+
+@pytest.fixture
+def axe_check(page, csp_violations):
+    """Run axe-core (WCAG 2.2 AA) on the current page; fail with a readable report."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(label: str) -> None:
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        assert results.violations_count == 0, f"{label} ({page.url}):\n{results.generate_report()}"
+        assert csp_violations == [], f"{label}: blocked by the Content-Security-Policy: {csp_violations}"
+
+    return check

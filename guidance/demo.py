@@ -1,8 +1,17 @@
-"""Demo content for the guidance section; every function here is idempotent."""
+"""Demo content for the guidance section; every function here is idempotent.
 
+A second run finds everything by slug or title and changes nothing (no new revisions or files).
+"""
+
+import copy
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from guidance.models import HomePage
+from guidance import demo_content, demo_files
+from guidance.editorial import ensure_editorial_setup
+from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, HomePage, ReportPage, Topic
 
 HOME_INTRO = (
     "Guidance, reports and template letters on the interface between general practice and "
@@ -39,7 +48,98 @@ def ensure_home_page() -> HomePage:
     return home
 
 
+def ensure_topics() -> dict[str, Topic]:
+    """The starting topics, by slug."""
+    for name, slug in demo_content.TOPICS:
+        Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+    return {topic.slug: topic for topic in Topic.objects.all()}
+
+
+def ensure_documents() -> dict[str, GuidanceDocument]:
+    """The demo documents, generated in code the first time and found by title afterwards."""
+    found = {}
+    for key, (title, kind, paragraphs) in demo_content.DOCUMENTS.items():
+        document = GuidanceDocument.objects.filter(title=title).first()
+        if document is None:
+            make = demo_files.pdf_bytes if kind == "pdf" else demo_files.docx_bytes
+            document = GuidanceDocument(title=title)
+            document.file.save(f"{slugify(key)}.{kind}", ContentFile(make(title, paragraphs)), save=False)
+            document.save()
+        found[key] = document
+    return found
+
+
+def ensure_index_page(home: HomePage) -> GuidanceIndexPage:
+    """The "Interface guidance" section under the home page, shown in the main menu."""
+    index = GuidanceIndexPage.objects.child_of(home).filter(slug=demo_content.INDEX["slug"]).first()
+    if index is None:
+        index = home.add_child(instance=GuidanceIndexPage(show_in_menus=True, **demo_content.INDEX))
+        index.save_revision().publish()
+    return index
+
+
+def _resolve_downloads(body: list[dict], documents: dict[str, GuidanceDocument]) -> list[dict]:
+    """Body data with each download block's document key replaced by the document's id."""
+    body = copy.deepcopy(body)
+    for block in body:
+        if block["type"] == "download":
+            block["value"]["document"] = documents[block["value"]["document"]].id
+    return body
+
+
+def _publish_under(index: GuidanceIndexPage, page: Page, topics: list[Topic]) -> None:
+    index.add_child(instance=page)
+    page.topics.set(topics)
+    page.save_revision().publish()
+
+
+def ensure_guidance(index: GuidanceIndexPage, topics: dict[str, Topic], documents: dict) -> int:
+    """Create the guidance pages and reports that are missing; return how many were created."""
+    existing = set(index.get_children().values_list("slug", flat=True))
+    created = 0
+    for item in demo_content.ITEMS:
+        if item["slug"] in existing:
+            continue
+        page = GuidanceItemPage(
+            title=item["title"],
+            slug=item["slug"],
+            summary=item["summary"],
+            last_reviewed=demo_content.REVIEWED,
+            next_review_due=item.get("next_review_due", demo_content.NEXT_REVIEW),
+            body=_resolve_downloads(item["body"], documents),
+        )
+        _publish_under(index, page, [topics[slug] for slug in item["topics"]])
+        created += 1
+    for report in demo_content.REPORTS:
+        if report["slug"] in existing:
+            continue
+        page = ReportPage(
+            title=report["title"],
+            slug=report["slug"],
+            summary=report["summary"],
+            last_reviewed=demo_content.REVIEWED,
+            next_review_due=demo_content.NEXT_REVIEW,
+            publication_date=report["publication_date"],
+            report_document=documents[report["report_document"]],
+            key_findings=report["key_findings"],
+            recommendations=[
+                {"type": "recommendation", "value": {"audience": audience, "text": text}}
+                for audience, text in report["recommendations"]
+            ],
+            body=_resolve_downloads(report["body"], documents),
+        )
+        _publish_under(index, page, [topics[slug] for slug in report["topics"]])
+        created += 1
+    return created
+
+
 def load(stdout) -> None:
-    """Create the home page (and, as the guidance issue lands, the guidance library)."""
+    """Create the home page, the guidance library, its documents and the editorial workflow."""
     home = ensure_home_page()
     stdout.write(f"Home page: {home.title}")
+    index = ensure_index_page(home)
+    topics = ensure_topics()
+    documents = ensure_documents()
+    created = ensure_guidance(index, topics, documents)
+    ensure_editorial_setup(index)
+    stdout.write(f"Interface guidance: {created} page(s) created, {len(documents)} document(s) in place.")

@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("theme.css", core_views.theme_css, name="theme-css"),
     path("letters/", include("letters.urls")),
+    # Search, feeds, sitemap.xml and robots.txt (guidance/urls.py).
+    path("", include("guidance.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,156 @@
-"""Letter views: thin wrappers around letters.services. Nothing here stores or logs form data."""
+"""Letter views: thin wrappers around letters.services. Nothing here stores or logs form data.
 
-from django.http import HttpRequest, HttpResponse
+Patient details arrive only in POST bodies (never in URLs), live only in this request's memory and
+leave only in the response, which no cache may keep.
+"""
+
+import io
+import logging
+
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+
+from core.models import SiteIdentity
+from letters.content import LetterContent
+from letters.forms import DeclinedReferralForm, LetterForm, WorkloadRejectionForm
+from letters.models import Ask, Reason, RequestCategory
+from letters.services.build import (
+    Variant,
+    WordingUnavailable,
+    build_blank_letter,
+    build_letter,
+    published_template,
+)
+from letters.services.render_docx import render_docx
+from letters.services.render_html import render_html
+from letters.services.render_pdf import PdfUnavailable, render_pdf
+
+logger = logging.getLogger(__name__)
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_TYPE = "application/pdf"
+FORMATS = {"docx": (render_docx, DOCX_TYPE), "pdf": (render_pdf, PDF_TYPE)}
 
 
 def letters_index(request: HttpRequest) -> HttpResponse:
     """The letters page: when to use each letter, with links to the generators."""
     return render(request, "letters/index.html")
+
+
+def _download(content: LetterContent, fmt: str) -> FileResponse:
+    renderer, content_type = FORMATS[fmt]
+    return FileResponse(
+        io.BytesIO(renderer(content=content)),
+        as_attachment=True,
+        filename=f"{content.file_stem}.{fmt}",
+        content_type=content_type,
+    )
+
+
+def _parse_action(value: str) -> tuple[Variant, str] | None:
+    """``"letter.docx"`` → (Variant.LETTER, "docx"); None means preview."""
+    variant, _, fmt = (value or "").partition(".")
+    if fmt in FORMATS and variant in Variant.__members__.values():
+        return Variant(variant), fmt
+    return None
+
+
+@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
+class LetterGeneratorView(View):
+    """GET: the empty form. POST: validate, then preview in the page or stream the file."""
+
+    form_class: type[LetterForm]
+    heading: str
+    intro: str
+    blank_url_name: str
+
+    def _page(self, request: HttpRequest, form: LetterForm, **extra) -> HttpResponse:
+        context = {
+            "form": form,
+            "heading": self.heading,
+            "intro": self.intro,
+            "blank_url_name": self.blank_url_name,
+            **extra,
+        }
+        return render(request, "letters/generator.html", context)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._page(request, self.form_class())
+
+    @method_decorator(sensitive_variables())
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            return self._page(request, form)
+        try:
+            template = published_template(kind=form.kind)
+        except WordingUnavailable:
+            return self._page(request, form, wording_missing=True)
+        issuer = SiteIdentity.for_request(request).name
+        facts = form.facts()
+        action = _parse_action(request.POST.get("action", ""))
+        if action is not None:
+            variant, fmt = action
+            try:
+                content = build_letter(facts=facts, template=template, issuer=issuer, variant=variant)
+                return _download(content, fmt)
+            except WordingUnavailable:
+                return self._page(request, form, wording_missing=True)
+            except PdfUnavailable as error:
+                # The error's type only: nothing from the letter reaches the log.
+                logger.error("PDF could not be made (%s); the Word version was offered instead.", error)
+                letter = build_letter(facts=facts, template=template, issuer=issuer)
+                return self._page(request, form, preview=render_html(content=letter), pdf_failed=True)
+        letter = build_letter(facts=facts, template=template, issuer=issuer)
+        return self._page(request, form, preview=render_html(content=letter))
+
+
+class DeclinedReferralView(LetterGeneratorView):
+    form_class = DeclinedReferralForm
+    heading = "Declined referral: Advice and Guidance offered instead"
+    intro = (
+        "For a referral you made appropriately that the provider rejected or turned into Advice and "
+        "Guidance. The letter asks the provider to accept the referral and reminds them that clinical "
+        "responsibility stays with the referrer until a specialist accepts the patient."
+    )
+    blank_url_name = "letters:declined_referral_blank"
+
+
+class WorkloadRejectionView(LetterGeneratorView):
+    form_class = WorkloadRejectionForm
+    heading = "Workload rejection"
+    intro = (
+        "For a request to do work that is not part of the practice's GMS or PMS contract. Choose the kind "
+        "of request: the letter gives the contract basis and asks the provider to do the work itself."
+    )
+    blank_url_name = "letters:workload_rejection_blank"
+
+
+@method_decorator(never_cache, name="dispatch")
+class BlankLetterView(View):
+    """The published wording as a Word file with gaps and every choice listed (no patient data)."""
+
+    form_class: type[LetterForm] | None = None  # set in letters/urls.py
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        kind = self.form_class.kind
+        try:
+            template = published_template(kind=kind)
+        except WordingUnavailable:
+            return render(request, "letters/wording_missing.html", status=404)
+        content = build_blank_letter(
+            template=template,
+            issuer=SiteIdentity.for_request(request).name,
+            reasons=tuple(r.label for r in Reason.objects.published().filter(letter_kind=kind)),
+            asks=tuple(a.label for a in Ask.objects.published())
+            if "asks" in self.form_class.base_fields
+            else (),
+            categories=RequestCategory.objects.published()
+            if "category" in self.form_class.base_fields
+            else (),
+        )
+        return _download(content, "docx")

@@ -1,0 +1,70 @@
+"""Checks on what users type: Unicode normalisation, forbidden characters and NHS numbers."""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+
+# C0 controls other than tab, newline and carriage return, DEL and the C1 controls: these include
+# NUL, vertical tab and form feed, which break Word files and can hide text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional embedding, override and isolate characters can make text read differently from
+# how it is stored ("Trojan Source"), so letters must not carry them.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+NHS_NUMBER_SEPARATORS = re.compile(r"[\s-]")
+
+
+def normalise_text(value: str) -> str:
+    """Unicode NFC, so "é" typed two ways is stored and printed one way."""
+    return unicodedata.normalize("NFC", value)
+
+
+def reject_hidden_characters(value: str) -> None:
+    """Refuse control and bidirectional-override characters, naming the problem in plain English."""
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            "Remove the hidden control characters (they can come from copying text); "
+            "type the text again if unsure.",
+            code="control_characters",
+        )
+    if BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            "Remove the hidden text-direction characters (they can come from copying text).",
+            code="bidi_characters",
+        )
+
+
+def nhs_check_digit(first_nine: str) -> int | None:
+    """The Modulus 11 check digit for nine digits, or None when no check digit is possible."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True))
+    check = 11 - (total % 11)
+    if check == 11:
+        return 0
+    if check == 10:
+        return None
+    return check
+
+
+def normalise_nhs_number(value: str) -> str:
+    """Ten digits with spaces and hyphens removed; ``ValidationError`` when it is not a valid number."""
+    digits = NHS_NUMBER_SEPARATORS.sub("", value)
+    if not digits.isascii() or not digits.isdigit():
+        raise ValidationError(
+            "Enter the NHS number using digits only, like 943 476 5919 (spaces and hyphens are fine).",
+            code="nhs_not_digits",
+        )
+    if len(digits) != 10:
+        raise ValidationError(
+            f"An NHS number has 10 digits; you entered {len(digits)}.", code="nhs_wrong_length"
+        )
+    if nhs_check_digit(digits[:9]) != int(digits[9]):
+        raise ValidationError(
+            "This is not a valid NHS number: one of the digits is probably wrong. Check it and try again.",
+            code="nhs_checksum",
+        )
+    return digits
+
+
+def format_nhs_number(digits: str) -> str:
+    """Ten digits written 3-3-4, as on NHS documents: "943 476 5919"."""
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"

@@ -1,19 +1,24 @@
-"""Security middleware: a scoped Content-Security-Policy, Permissions-Policy and rate limiting.
+"""Security middleware: scoped Content-Security-Policy, Permissions-Policy, rate limits, storage faults.
 
 Configured in settings (see ``lmc_portal/settings/base.py``) so other apps' views need no changes.
 """
 
+import errno
 import hashlib
+import logging
 import math
 import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 
 from core.security import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 class PortalCSPMiddleware(CSPMiddleware):
@@ -98,3 +103,38 @@ class RateLimitMiddleware:
         response["Retry-After"] = str(retry_after)
         response["Cache-Control"] = "no-store"
         return response
+
+
+STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES}
+STORAGE_MESSAGE = (
+    "The file could not be saved: the portal's file storage is full or unavailable. "
+    "Nothing was changed (any earlier version of the file is still in place). "
+    "Please try again later, and tell the LMC's web administrator if it keeps happening."
+)
+
+
+class StorageErrorMiddleware:
+    """Turns a storage failure (disk full, read-only, I/O error) during an upload into a message.
+
+    Files are written before their database row, so a failed write leaves no row and the previous
+    file untouched; the editor is sent back to the form with the message instead of a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponseBase | None:
+        if request.method != "POST" or not isinstance(exception, OSError):
+            return None
+        if exception.errno not in STORAGE_ERRNOS:
+            return None
+        logger.error("Storage failure while saving an upload to %s: %s", request.path, exception.strerror)
+        if request.headers.get("x-requested-with") == "XMLHttpRequest" or "json" in request.headers.get(
+            "accept", ""
+        ):
+            return JsonResponse({"success": False, "error_message": STORAGE_MESSAGE}, status=507)
+        messages.error(request, STORAGE_MESSAGE)
+        return HttpResponseRedirect(request.get_full_path())

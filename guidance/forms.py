@@ -4,10 +4,11 @@ from django import forms
 from django.conf import settings
 from wagtail.documents.forms import BaseDocumentForm
 
+from core.forms import KeepOldFileUntilSavedMixin
 from guidance import documents
 
 
-class GuidanceDocumentForm(BaseDocumentForm):
+class GuidanceDocumentForm(KeepOldFileUntilSavedMixin, BaseDocumentForm):
     """Wagtail's document form plus a content check (WAGTAILDOCS_DOCUMENT_FORM_BASE).
 
     Wagtail already checks the extension allow-list and the size limit; this adds that the bytes

@@ -236,7 +236,7 @@ DECLINED_BODY = [
     PATIENT,
     _p("Dear {recipient_name},"),
     _p(
-        "On {referral_date} we made a {priority} referral of the patient above to {specialty}. On "
+        "On {referral_date} we referred the patient above to {specialty} ({priority}). On "
         "{rejection_date} the referral was declined through {rejection_channel} and advice was offered "
         "instead."
     ),

@@ -1,0 +1,143 @@
+"""Fixtures for the letter generators: published demo wording and options, valid answers, file readers."""
+
+import io
+
+import docx
+import pypdf
+import pytest
+
+from letters import demo
+from letters.models import Ask, LetterTemplate, Provider, Reason, RequestCategory, Specialty
+from letters.placeholders import LetterKind
+
+DECLINED_URL = "/letters/declined-referral/"
+WORKLOAD_URL = "/letters/workload-rejection/"
+
+# A patient whose details are easy to spot anywhere they should not be.
+PATIENT_NAME = "Siân Llŷr O'Brien-Zyxwv"
+NHS_NUMBER = "943 476 5919"
+
+
+@pytest.fixture
+def letters_demo(db):
+    """The demo wording and option lists, all published.
+
+    Options are bulk-created as live rows (what publishing leaves in the table): publishing each with
+    a revision, as ``demo.load`` does, takes over a second per test. The wording goes through the
+    real publish, so versions and dates are real. ``test_demo.py`` runs ``demo.load`` itself.
+    """
+    Specialty.objects.bulk_create(
+        Specialty(label=label, sort_order=i) for i, label in enumerate(demo.SPECIALTIES)
+    )
+    Provider.objects.bulk_create(
+        Provider(label=label, address=address, source_group=group, sort_order=i)
+        for i, (label, address, group) in enumerate(demo.PROVIDERS)
+    )
+    RequestCategory.objects.bulk_create(
+        RequestCategory(
+            label=label,
+            source_group=group,
+            contract_basis=basis,
+            contract_edition=edition,
+            ask=ask,
+            asks_for_text=label == demo.OTHER,
+            sort_order=i,
+        )
+        for i, (label, group, basis, edition, ask) in enumerate(demo.CATEGORIES)
+    )
+    Reason.objects.bulk_create(
+        Reason(label=label, letter_kind=kind, asks_for_text=label == demo.OTHER, sort_order=i)
+        for kind, labels in (
+            (LetterKind.DECLINED_REFERRAL, demo.DECLINED_REASONS),
+            (LetterKind.WORKLOAD_REJECTION, demo.WORKLOAD_REASONS),
+        )
+        for i, label in enumerate(labels)
+    )
+    Ask.objects.bulk_create(
+        Ask(label=label, asks_for_text=label == demo.OTHER, sort_order=i) for i, label in enumerate(demo.ASKS)
+    )
+    for kind, title, body, note in demo.TEMPLATES:
+        template = LetterTemplate.objects.create(kind=kind, title=title, body=body, patient_note=note)
+        template.save_revision().publish()
+
+
+def _common(**overrides) -> dict:
+    data = {
+        "practice_name": "Ysbyty & Partners <Surgery>",
+        "practice_address": "1 Heol y Castell\nHull HU1 1AA",
+        "practice_phone": "01482 000001",
+        "practice_email": "practice@example.nhs.uk",
+        "practice_ods_code": "B81001",
+        "letter_date": "2026-06-03",
+        "recipient_name": "Dr Ana Núñez",
+        "recipient_role": "Consultant",
+        "recipient_provider": str(Provider.objects.get(label__startswith="Hull University").pk),
+        "recipient_organisation": "",
+        "recipient_department": "Outpatients",
+        "patient_name": PATIENT_NAME,
+        "patient_dob": "1961-02-28",
+        "nhs_number": NHS_NUMBER,
+        "hospital_number": "HX998877",
+        "request_date": "2026-05-20",
+        "request_author": "Dr Q. Registrar",
+        "signatory_name": "Dr Ffion Jones",
+        "signatory_role": "GP partner",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def workload_data(letters_demo) -> dict:
+    """Valid answers for the workload rejection letter (a fit note request from an NHS trust)."""
+    return _common(
+        source_type="NHS trust",
+        category=str(RequestCategory.objects.get(label__startswith="Fit note").pk),
+        category_other="",
+        request_summary="Asked to issue a fit note after surgery.",
+        contract_basis="",
+        the_ask="",
+        reasons=[str(r.pk) for r in Reason.objects.filter(letter_kind=LetterKind.WORKLOAD_REJECTION)[:2]],
+        reasons_other="",
+    )
+
+
+@pytest.fixture
+def declined_data(letters_demo) -> dict:
+    """Valid answers for the declined referral letter."""
+    return _common(
+        referral_date="2026-05-01",
+        ubrn="0001 2345 6789",
+        specialty=str(Specialty.objects.get(label="Dermatology").pk),
+        priority="urgent",
+        rejection_date="2026-05-15",
+        rejection_channel="e-RS Advice and Guidance",
+        triaging_clinician="",
+        no_named_clinician="on",
+        advice_summary="Try emollients for six weeks.",
+        reasons=[str(Reason.objects.filter(letter_kind=LetterKind.DECLINED_REFERRAL).first().pk)],
+        reasons_other="",
+        asks=[str(Ask.objects.get(label__startswith="Accept the referral").pk)],
+        asks_other="",
+        response_days="10",
+        tone="second_request",
+    )
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a .docx, read back with python-docx."""
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page of a PDF, read back with pypdf."""
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def body(response) -> bytes:
+    """The bytes of a (possibly streaming) response."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

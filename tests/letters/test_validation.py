@@ -1,0 +1,164 @@
+"""Bad input is a plain-English form error on the page (never a 500), linked from the error summary."""
+
+import re
+from html import unescape
+
+import pytest
+
+from letters.validation import nhs_check_digit, normalise_nhs_number
+
+from .conftest import DECLINED_URL, WORKLOAD_URL
+
+
+@pytest.mark.parametrize(
+    "number", ["943 476 5919", "999 000 0018", "401 023 2137", "943-476-5919", "9434765919"]
+)
+def test_valid_nhs_numbers_are_accepted_and_normalised(number):
+    assert normalise_nhs_number(number) == number.replace(" ", "").replace("-", "")
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("999 123 4560", "not a valid NHS number"),  # check digit would be 10
+        ("987 654 4321", "not a valid NHS number"),
+        ("943 476 591", "has 10 digits; you entered 9"),
+        ("943 476 59190", "has 10 digits; you entered 11"),
+        ("943 ABC 5919", "digits only"),
+        ("９４３４７６５９１９", "digits only"),  # full-width digits are not NHS numbers
+    ],
+)
+def test_invalid_nhs_numbers_are_refused(number, message):
+    with pytest.raises(Exception, match=message):
+        normalise_nhs_number(number)
+
+
+def test_check_digit_ten_means_no_valid_number():
+    assert nhs_check_digit("999123456") is None
+
+
+def errors_on_page(response) -> list[str]:
+    assert response.status_code == 200
+    html = response.content.decode()
+    return [
+        unescape(re.sub(r"<[^>]+>", "", e)).strip()
+        for e in re.findall(r'class="error-message"[^>]*>(.*?)</span>\s*(?=<|$)', html, re.S)
+    ]
+
+
+def post_with(client, url, data, **changes):
+    return client.post(url, {**data, **changes, "action": "letter.docx"})
+
+
+def assert_field_error(response, field: str, fragment: str):
+    html = response.content.decode()
+    assert "There is a problem" in html, "no error summary"
+    assert f'href="#id_{field}' in html, f"error summary does not link to {field}"
+    match = re.search(rf'id="id_{field}-error">(.*?)</span>\s*(?:<|$)', html, re.S)
+    assert match, f"no error message for {field}"
+    assert fragment in unescape(re.sub(r"<[^>]+>", "", match.group(1))), match.group(1)
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("number", "fragment"),
+        [
+            ("999 123 4560", "not a valid NHS number"),
+            ("987 654 4321", "not a valid NHS number"),
+            ("12345", "you entered 5"),
+            ("NHS1234567", "digits only"),
+            ("", "Enter the patient's NHS number"),
+        ],
+    )
+    def test_nhs_number(self, client, workload_data, number, fragment):
+        assert_field_error(
+            post_with(client, WORKLOAD_URL, workload_data, nhs_number=number), "nhs_number", fragment
+        )
+
+    def test_nhs_number_with_hyphens_is_accepted(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, nhs_number="401-023-2137")
+        assert response["Content-Disposition"].startswith("attachment")
+
+    def test_date_of_birth_in_the_future(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, patient_dob="2999-01-01")
+        assert_field_error(response, "patient_dob", "cannot be in the future")
+
+    def test_date_of_birth_after_letter_date(self, client, workload_data):
+        response = post_with(
+            client, WORKLOAD_URL, workload_data, letter_date="2020-01-01", patient_dob="2021-01-01"
+        )
+        assert_field_error(response, "patient_dob", "cannot be after the date of the letter")
+
+    @pytest.mark.parametrize("value", ["2026-02-30", "31/04/2026", "yesterday", "2026-13-01"])
+    def test_impossible_dates(self, client, workload_data, value):
+        response = post_with(client, WORKLOAD_URL, workload_data, patient_dob=value)
+        assert_field_error(response, "patient_dob", "as a real date")
+
+    def test_referral_after_the_rejection(self, client, declined_data):
+        response = post_with(
+            client, DECLINED_URL, declined_data, referral_date="2026-05-20", rejection_date="2026-05-10"
+        )
+        assert_field_error(response, "referral_date", "on or before the date it was declined")
+
+    @pytest.mark.parametrize(
+        ("character", "fragment"),
+        [
+            ("\x00", "hidden control characters"),
+            ("\x0b", "hidden control characters"),
+            ("\x0c", "hidden control characters"),
+            ("\u202e", "text-direction characters"),
+            ("\u2066", "text-direction characters"),
+        ],
+    )
+    @pytest.mark.parametrize("field", ["patient_name", "practice_address", "request_summary"])
+    def test_hidden_characters_in_any_field(self, client, workload_data, character, fragment, field):
+        response = post_with(client, WORKLOAD_URL, workload_data, **{field: f"Text{character}more"})
+        assert_field_error(response, field, fragment)
+
+    def test_over_long_text_states_the_limit(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, patient_name="x" * 121)
+        assert_field_error(response, "patient_name", "120 characters or fewer; you entered 121")
+
+    @pytest.mark.parametrize(
+        ("field", "value", "fragment"),
+        [
+            ("category", "999999", "Choose the kind of request from the list"),
+            ("category", "'; DROP TABLE", "Choose the kind of request from the list"),
+            ("source_type", "martian", "from the list"),
+            ("recipient_provider", "999999", "Choose an organisation from the list"),
+            ("reasons", ["999999"], "Choose reason from the list"),
+        ],
+    )
+    def test_tampered_choice_values(self, client, workload_data, field, value, fragment):
+        response = post_with(client, WORKLOAD_URL, workload_data, **{field: value})
+        assert_field_error(response, field, fragment)
+
+    def test_tampered_specialty_and_tone(self, client, declined_data):
+        response = post_with(client, DECLINED_URL, declined_data, specialty="abc", tone="rude")
+        assert_field_error(response, "specialty", "Choose a specialty from the list")
+        assert_field_error(response, "tone", "from the list")
+
+    def test_category_must_match_the_source_type(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, source_type="private provider")
+        assert_field_error(response, "category", "not offered for private providers")
+
+    def test_other_needs_a_description(self, client, workload_data):
+        from letters.models import RequestCategory
+
+        other = RequestCategory.objects.get(label__startswith="Other", source_group="nhs")
+        response = post_with(client, WORKLOAD_URL, workload_data, category=str(other.pk), category_other="")
+        assert_field_error(response, "category_other", "Describe the request")
+
+    def test_missing_required_answers(self, client, workload_data):
+        response = post_with(
+            client, WORKLOAD_URL, workload_data, patient_name="", reasons=[], signatory_name=""
+        )
+        assert_field_error(response, "patient_name", "required")
+        assert_field_error(response, "reasons", "Choose at least one reason")
+        assert_field_error(response, "signatory_name", "required")
+
+    def test_bad_answers_keep_the_users_other_answers(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, nhs_number="999 123 4560")
+        assert "Ysbyty &amp; Partners &lt;Surgery&gt;" in response.content.decode()

@@ -1,0 +1,139 @@
+"""LMC staff edit the wording and option lists in the admin; only published versions reach letters."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from letters import demo
+from letters.models import LetterTemplate, RequestCategory, Specialty
+from letters.placeholders import LetterKind, fill
+
+from .conftest import DECLINED_URL, WORKLOAD_URL, body, docx_text
+
+ADD_URL = "wagtailsnippets_letters_lettertemplate:add"
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def template_form(kind: str, *paragraphs: str) -> dict:
+    return nested_form_data(
+        {
+            "kind": kind,
+            "title": "Test wording",
+            "body": streamfield([("paragraph", text) for text in paragraphs]),
+            "patient_note": streamfield([]),
+        }
+    )
+
+
+@pytest.mark.django_db
+class TestPlaceholdersCheckedOnSave:
+    def test_unknown_placeholder_is_an_error_in_the_admin_form(self, admin_client):
+        data = template_form(LetterKind.WORKLOAD_REJECTION, "Dear {patiant_name}, about {request_category}.")
+        response = admin_client.post(reverse(ADD_URL), {**data, "action-publish": "action-publish"})
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Unknown placeholder {patiant_name}" in page
+        assert not LetterTemplate.objects.exists()
+
+    def test_placeholder_of_the_other_letter_is_an_error(self, admin_client):
+        data = template_form(LetterKind.WORKLOAD_REJECTION, "Your referral to {specialty}.")
+        response = admin_client.post(reverse(ADD_URL), data)
+        assert "Unknown placeholder {specialty}" in response.content.decode()
+        assert not LetterTemplate.objects.exists()
+
+    def test_known_placeholders_save_and_publish(self, admin_client):
+        data = template_form(LetterKind.DECLINED_REFERRAL, "Dear {recipient_name}, about {specialty}.")
+        response = admin_client.post(reverse(ADD_URL), {**data, "action-publish": "action-publish"})
+        assert response.status_code == 302
+        assert LetterTemplate.objects.get().live
+
+    @pytest.mark.parametrize("text", ["Hello {", "{{ patient_name }}", "{% if x %}"])
+    def test_template_code_and_stray_braces_are_refused(self, text):
+        template = LetterTemplate(
+            kind=LetterKind.DECLINED_REFERRAL, title="t", body=[("paragraph", text)], patient_note=[]
+        )
+        with pytest.raises(ValidationError, match="Unknown placeholder"):
+            template.full_clean()
+
+
+def test_fill_cannot_be_tricked_by_values_holding_braces():
+    assert (
+        fill("Dear {patient_name}", {"patient_name": "{nhs_number}", "nhs_number": "943"})
+        == "Dear {nhs_number}"
+    )
+
+
+@pytest.mark.django_db
+class TestOnlyPublishedVersionsAreUsed:
+    def test_draft_wording_waits_for_publishing(self, client, workload_data):
+        template = LetterTemplate.objects.get(kind=LetterKind.WORKLOAD_REJECTION)
+        template.body = [
+            ("paragraph", "DRAFT WORDING for {patient_name}"),
+            ("signature", {"closing": "Regards"}),
+        ]
+        template.save_revision()  # saved as a draft, not published
+
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "DRAFT WORDING" not in text
+        assert "We have received a request" in text
+        assert "version 1" in text
+
+        LetterTemplate.objects.get(pk=template.pk).latest_revision.publish()
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "DRAFT WORDING for" in text
+        assert "version 2" in text
+
+    def test_unpublished_wording_means_the_letter_is_not_available(self, client, workload_data):
+        LetterTemplate.objects.get(kind=LetterKind.WORKLOAD_REJECTION).unpublish()
+        response = client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})
+        assert "This letter is not available yet" in response.content.decode()
+        assert client.get("/letters/workload-rejection/blank/").status_code == 404
+
+    def test_draft_options_are_not_offered(self, client, declined_data):
+        draft = Specialty.objects.create(label="Draft specialty", live=False)
+        assert "Draft specialty" not in client.get(DECLINED_URL).content.decode()
+        response = client.post(
+            DECLINED_URL, {**declined_data, "specialty": str(draft.pk), "action": "letter.docx"}
+        )
+        assert "Choose a specialty from the list" in response.content.decode()
+
+    def test_edited_contract_basis_reaches_the_letter_once_published(self, client, workload_data):
+        category = RequestCategory.objects.get(label__startswith="Fit note")
+        category.contract_basis = "NHS Standard Contract SC11.99 (fit notes)"
+        category.contract_edition = "2026/27"
+        category.save_revision().publish()
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "Contract basis: NHS Standard Contract SC11.99 (fit notes) (2026/27)." in text
+
+
+@pytest.mark.django_db
+def test_demo_content_loads_once_and_is_published():
+    demo.load(io.StringIO())
+    counts = {model: model.objects.count() for model in (LetterTemplate, RequestCategory, Specialty)}
+    output = io.StringIO()
+    demo.load(output)
+    assert "0 wording and option entries created" in output.getvalue()
+    assert {model: model.objects.count() for model in counts} == counts
+    assert LetterTemplate.objects.filter(live=True).count() == 2
+    for template in LetterTemplate.objects.all():
+        template.full_clean()  # the shipped wording passes the placeholder check
+
+
+@pytest.mark.django_db
+def test_admin_lists_the_letter_snippets(admin_client, letters_demo):
+    for model in ("lettertemplate", "requestcategory", "reason", "ask", "specialty", "provider"):
+        response = admin_client.get(reverse(f"wagtailsnippets_letters_{model}:list"))
+        assert response.status_code == 200, model
+    template = LetterTemplate.objects.first()
+    response = admin_client.get(reverse("wagtailsnippets_letters_lettertemplate:edit", args=[template.pk]))
+    assert response.status_code == 200
+    assert "{patient_name}" in response.content.decode()

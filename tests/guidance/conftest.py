@@ -1,0 +1,39 @@
+"""Fixtures for the guidance tests: a site tree, generated documents and a throwaway media folder."""
+
+import functools
+
+import pytest
+
+from guidance import demo_files
+from guidance.demo import ensure_home_page
+from tests.guidance.factories import GuidanceIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Each test writes uploads to its own folder, so counting files proves nothing stray was kept."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@functools.cache
+def sample_pdf(phrase: str = "a phrase found only inside the PDF") -> bytes:
+    """A real one-page PDF containing ``phrase`` (generated once per phrase per test run)."""
+    return demo_files.pdf_bytes("Sample document", [phrase])
+
+
+@functools.cache
+def sample_docx(phrase: str = "a phrase found only inside the Word file") -> bytes:
+    """A real Word document containing ``phrase``."""
+    return demo_files.docx_bytes("Sample document", [phrase])
+
+
+def make_guidance_index():
+    """The home page as site root with a live "Interface guidance" page under it."""
+    home = ensure_home_page()
+    return GuidanceIndexPageFactory(parent=home, slug="interface-guidance", show_in_menus=True)
+
+
+@pytest.fixture
+def guidance_index(db):
+    return make_guidance_index()

@@ -1,0 +1,38 @@
+"""Query counts of the index and item pages stay flat as the library grows (10 vs 200 items)."""
+
+import pytest
+
+from tests.guidance.factories import GuidanceItemPageFactory, ReportPageFactory, TopicFactory
+
+# Measured on SQLite: index 19, item 12 (site, menu, privacy checks, topics). A ceiling that holds at
+# 10 items and at 200 shows nothing on these pages is fetched once per item.
+INDEX_MAX_QUERIES = 20
+ITEM_MAX_QUERIES = 14
+
+
+def build_library(index, count: int) -> list:
+    """``count`` live pages under ``index``, every fifth a report, all in two topics."""
+    topics = [TopicFactory(), TopicFactory()]
+    return [
+        (ReportPageFactory if n % 5 == 0 else GuidanceItemPageFactory)(
+            parent=index, title=f"Item {n:03d}", topics=topics
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_index_and_item_query_counts_are_flat(client, guidance_index, django_assert_max_num_queries, count):
+    pages = build_library(guidance_index, count)
+    item = pages[1]
+    # Warm what every request shares (site root paths) so the counts are of the page itself.
+    client.get(guidance_index.url)
+    with django_assert_max_num_queries(INDEX_MAX_QUERIES):
+        response = client.get(guidance_index.url, {"topic": "topic-0"})
+    assert response.status_code == 200
+    assert len(response.context["results"].object_list) == min(count, 20)
+    # Every listed item shows its two topics (prefetched, not fetched per item).
+    assert response.content.decode().count('<span class="tag">') == 2 * min(count, 20)
+    with django_assert_max_num_queries(ITEM_MAX_QUERIES):
+        response = client.get(item.url)
+    assert response.status_code == 200

@@ -26,7 +26,7 @@ from letters.content import BulletList, DetailsTable, Heading, LetterContent, Pa
 
 DOCUMENT_PART = "word/document.xml"
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
-SIDE_MARGIN = Mm(25)
+SIDE_MARGIN = Mm(22)  # as letter-pdf.css, so Word and PDF match
 TEXT_WIDTH = A4_WIDTH - 2 * SIDE_MARGIN
 
 
@@ -57,7 +57,7 @@ def _package() -> _Package:
     section = doc.sections[0]
     section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
     section.left_margin = section.right_margin = SIDE_MARGIN
-    section.top_margin = section.bottom_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(18), Mm(15)
     normal = doc.styles["Normal"]
     # Arial is on every office machine and is not an NHS-only typeface.
     normal.font.name = "Arial"

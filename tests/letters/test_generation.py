@@ -58,7 +58,7 @@ class TestWorkloadRejection:
         )
         section = document.sections[0]
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-        assert round(section.left_margin.mm) == 25
+        assert round(section.left_margin.mm) == 22
         assert document.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
         assert document.paragraphs[0].style.name == "Letterhead Name"
         rows = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}

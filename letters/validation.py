@@ -6,8 +6,9 @@ import unicodedata
 from django.core.exceptions import ValidationError
 
 # C0 controls other than tab, newline and carriage return, DEL and the C1 controls: these include
-# NUL, vertical tab and form feed, which break Word files and can hide text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# NUL, vertical tab and form feed, which break Word files and can hide text. Surrogates and U+FFFE/FFFF
+# are not allowed in XML at all, so a Word file could not hold them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Bidirectional embedding, override and isolate characters can make text read differently from
 # how it is stored ("Trojan Source"), so letters must not carry them.
 BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")

@@ -108,6 +108,7 @@ class TestBadInput:
             ("\x00", "hidden control characters"),
             ("\x0b", "hidden control characters"),
             ("\x0c", "hidden control characters"),
+            ("\ufffe", "hidden control characters"),  # not allowed in XML, so not in a Word file
             ("\u202e", "text-direction characters"),
             ("\u2066", "text-direction characters"),
         ],

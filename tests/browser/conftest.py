@@ -53,6 +53,7 @@ def browser_type_launch_args():
             "--disable-gpu",
             "--disable-component-update",
             "--no-first-run",
+            "--lang=en-GB",  # date inputs read dd/mm/yyyy, as for UK users
         ],
     }
 

@@ -69,5 +69,10 @@ serve-prod: $(VENV)/.installed
 	$(MANAGE) migrate --no-input && \
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) lmc_portal.wsgi
 
+# The performance benchmark (docs/performance.md): PostgreSQL when DATABASE_URL is set, else a
+# throwaway SQLite file. Needs wrk and nginx (apt-get install wrk nginx-light). BENCH_ARGS=--quick: seconds.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles var/test-media

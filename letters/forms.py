@@ -32,11 +32,16 @@ EARLIEST_YEAR = 1900
 class TextField(forms.CharField):
     """Text in NFC with hidden characters refused and the length limit stated in the error."""
 
-    def __init__(self, *, max_length: int, multiline: bool = False, rows: int = 3, **kwargs):
-        kwargs.setdefault("required", False)
+    def __init__(
+        self, *, max_length: int, multiline: bool = False, rows: int = 3, required_message: str = "", **kwargs
+    ):
+        kwargs["required"] = bool(
+            required_message
+        )  # required fields say, in their own words, what is missing
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
         super().__init__(max_length=max_length, **kwargs)
+        self.error_messages["required"] = required_message
         self.error_messages["max_length"] = (
             f"{self.label or 'This'} must be {max_length} characters or fewer; you entered %(show_value)d."
         )
@@ -69,12 +74,13 @@ class NHSNumberField(forms.CharField):
 class DateField(forms.DateField):
     """A date in several common formats, with a plain-English message for impossible dates."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, required_message: str = "", **kwargs):
+        kwargs["required"] = bool(required_message)
         kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(input_formats=DATE_FORMATS, **kwargs)
         label = (self.label or "the date").lower()
         self.error_messages["invalid"] = f"Enter {label} as a real date, for example 03/06/2026."
-        self.error_messages["required"] = f"Enter {label}."
+        self.error_messages["required"] = required_message
 
     def clean(self, value):
         value = super().clean(value)
@@ -154,12 +160,14 @@ class LetterForm(forms.Form):
         "signatory_role",
     )
 
-    practice_name = TextField(label="Practice name", max_length=120, required=True)
+    practice_name = TextField(
+        label="Practice name", max_length=120, required_message="Enter the practice name."
+    )
     practice_address = TextField(
         label="Practice address",
         max_length=300,
         multiline=True,
-        required=True,
+        required_message="Enter the practice address.",
         help_text="One line per line.",
     )
     practice_phone = TextField(label="Practice phone", max_length=40)
@@ -177,7 +185,9 @@ class LetterForm(forms.Form):
             RegexValidator(r"^[A-Za-z]\d{5}$", "Enter the ODS code as a letter and five digits, e.g. B81001.")
         ],
     )
-    letter_date = DateField(label="Date of the letter", initial=_today)
+    letter_date = DateField(
+        label="Date of the letter", initial=_today, required_message="Enter the date of the letter."
+    )
 
     recipient_name = TextField(
         label="Recipient's name",
@@ -186,7 +196,11 @@ class LetterForm(forms.Form):
     )
     recipient_role = TextField(label="Recipient's role", max_length=120)
     recipient_provider = OptionChoiceField(
-        Provider.objects.published(), noun="an organisation", label="Organisation", required=False
+        Provider.objects.published(),
+        noun="an organisation",
+        label="Organisation",
+        required=False,
+        help_text="Choose from the list, or type the organisation in the next box.",
     )
     recipient_organisation = TextField(
         label="Organisation, if not in the list",
@@ -195,19 +209,26 @@ class LetterForm(forms.Form):
     )
     recipient_department = TextField(label="Department", max_length=120)
 
-    patient_name = TextField(label="Patient's full name", max_length=120, required=True)
-    patient_dob = DateField(label="Patient's date of birth")
+    patient_name = TextField(
+        label="Patient's full name", max_length=120, required_message="Enter the patient's full name."
+    )
+    patient_dob = DateField(
+        label="Patient's date of birth", required_message="Enter the patient's date of birth."
+    )
     nhs_number = NHSNumberField(label="NHS number", help_text="10 digits, e.g. 943 476 5919.")
-    hospital_number = TextField(label="Hospital number (optional)", max_length=30)
+    hospital_number = TextField(label="Hospital number", max_length=30)
 
-    request_date = DateField(label="Date of the request", required=False)
+    request_date = DateField(label="Date of the request")
     request_author = TextField(
         label="Who made the request", max_length=120, help_text="Name and role, if known."
     )
 
-    signatory_name = TextField(label="Your name", max_length=120, required=True)
+    signatory_name = TextField(label="Your name", max_length=120, required_message="Enter your name.")
     signatory_role = TextField(
-        label="Your role", max_length=120, required=True, help_text="e.g. GP partner, practice manager."
+        label="Your role",
+        max_length=120,
+        required_message="Enter your role.",
+        help_text="e.g. GP partner, practice manager.",
     )
     copy_to_patient = forms.BooleanField(label="A copy of this letter goes to the patient", required=False)
 
@@ -390,11 +411,13 @@ class DeclinedReferralForm(LetterForm):
         (Condition.ESCALATION, "Escalation to the medical director"),
     ]
 
-    referral_date = DateField(label="Date of the referral")
+    referral_date = DateField(
+        label="Date of the referral", required_message="Enter the date of the referral."
+    )
     ubrn = TextField(
         label="e-RS booking reference (UBRN)",
         max_length=20,
-        help_text="Optional. 12 digits.",
+        help_text="12 digits, from the e-RS booking.",
         validators=[
             RegexValidator(
                 r"^\d{4}[\s-]?\d{4}[\s-]?\d{4}$", "Enter the UBRN as 12 digits, e.g. 0001 2345 6789."
@@ -412,7 +435,9 @@ class DeclinedReferralForm(LetterForm):
             "required": "Choose routine or urgent.",
         },
     )
-    rejection_date = DateField(label="Date the referral was declined")
+    rejection_date = DateField(
+        label="Date the referral was declined", required_message="Enter the date the referral was declined."
+    )
     rejection_channel = forms.ChoiceField(
         label="How it was declined",
         choices=CHANNELS,
@@ -452,7 +477,7 @@ class DeclinedReferralForm(LetterForm):
             "max_value": "Enter 60 working days or fewer.",
         },
         widget=forms.NumberInput(attrs={"class": "input--short", "inputmode": "numeric"}),
-        help_text="Optional. Routine Advice and Guidance replies are expected within 10 working days.",
+        help_text="Routine Advice and Guidance replies are expected within 10 working days.",
     )
     tone = forms.ChoiceField(
         label="Is this",
@@ -620,7 +645,7 @@ class WorkloadRejectionForm(LetterForm):
         label="What was asked of the practice",
         max_length=1000,
         multiline=True,
-        help_text="Optional, up to 1000 characters.",
+        help_text="Up to 1000 characters.",
     )
     contract_basis = TextField(
         label="Contract basis",

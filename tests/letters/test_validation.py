@@ -156,9 +156,10 @@ class TestBadInput:
         response = post_with(
             client, WORKLOAD_URL, workload_data, patient_name="", reasons=[], signatory_name=""
         )
-        assert_field_error(response, "patient_name", "required")
+        assert_field_error(response, "patient_name", "Enter the patient's full name.")
         assert_field_error(response, "reasons", "Choose at least one reason")
-        assert_field_error(response, "signatory_name", "required")
+        assert_field_error(response, "signatory_name", "Enter your name.")
+        assert "This field is required" not in response.content.decode()
 
     def test_bad_answers_keep_the_users_other_answers(self, client, workload_data):
         response = post_with(client, WORKLOAD_URL, workload_data, nhs_number="999 123 4560")

@@ -134,14 +134,18 @@ class BasePage(RoutablePageMixin, Page):
         document = self.find_download(key)
         if document is None or not document.file:
             raise Http404("No such download on this page.")
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as missing:
+            raise Http404("The file of this download is missing.") from missing
         extension = document.file_extension
-        response = FileResponse(
-            document.file.open("rb"),
+        # PDFs open in the browser; other types download (never rendered as pages of this site).
+        return FileResponse(
+            handle,
             as_attachment=extension != "pdf",
             filename=document.filename,
             content_type=documents.CONTENT_TYPES.get(extension, "application/octet-stream"),
         )
-        return response
 
     @property
     def review_status(self) -> str:

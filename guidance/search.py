@@ -95,9 +95,11 @@ def make_hit(page: Page, pattern: re.Pattern | None) -> SearchHit:
 def search_guidance(query: str, *, page_number: str | int | None = 1):
     """One page of results for ``query`` (a Django Page of SearchHits) and the query as used."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    pattern = term_pattern(query_terms(query))
+    terms = query_terms(query)
+    pattern = term_pattern(terms)
     pages = Page.objects.live().public().type(*LISTED_PAGE_TYPES)
-    results = pages.search(query, operator="and") if query else pages.none()
+    # Only the words go to the backend: punctuation is query syntax to SQLite FTS and PostgreSQL.
+    results = pages.search(" ".join(terms), operator="and") if terms else pages.none()
     paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     ids = [page.id for page in paginated.object_list]
     specific = {page.id: page for page in with_topics(list(Page.objects.filter(id__in=ids).specific()))}

@@ -3,17 +3,19 @@
 import functools
 
 import pytest
+from django.test import override_settings
 
 from guidance import demo_files
 from guidance.demo import ensure_home_page
 from tests.guidance.factories import GuidanceIndexPageFactory
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Each test writes uploads to its own folder, so counting files proves nothing stray was kept."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploads go to a throwaway folder for the whole run (class-level test data writes files too)."""
+    path = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(path)):
+        yield path
 
 
 @functools.cache

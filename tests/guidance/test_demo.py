@@ -1,0 +1,43 @@
+"""The demo content: the ten starting items with working documents, loaded idempotently."""
+
+import io
+
+from django.test import TestCase
+from wagtail.models import Page, Revision
+
+from guidance.demo import load
+from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, ReportPage
+from guidance.search import search_guidance
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load(io.StringIO())
+
+    def test_ten_items_under_interface_guidance(self):
+        index = GuidanceIndexPage.objects.get(slug="interface-guidance")
+        self.assertTrue(index.show_in_menus)
+        self.assertEqual(GuidanceItemPage.objects.child_of(index).live().count(), 8)
+        self.assertEqual(ReportPage.objects.child_of(index).live().count(), 2)
+
+    def test_second_load_changes_nothing(self):
+        counts = (Page.objects.count(), Revision.objects.count(), GuidanceDocument.objects.count())
+        load(io.StringIO())
+        self.assertEqual(
+            counts, (Page.objects.count(), Revision.objects.count(), GuidanceDocument.objects.count())
+        )
+
+    def test_every_document_has_text_and_the_incident_report_is_found(self):
+        self.assertFalse(GuidanceDocument.objects.filter(text_content="").exists())
+        results, _ = search_guidance("radiology")
+        self.assertIn("HUTH", " ".join(hit.page.title for hit in results.object_list))
+        # A phrase that appears only inside the Tasks PDF finds the Tasks page.
+        results, _ = search_guidance("internal messaging tool")
+        self.assertEqual([hit.page.slug for hit in results.object_list], ["tasks-in-clinical-systems"])
+
+    def test_every_demo_download_link_works(self):
+        for page in GuidanceItemPage.objects.live():
+            for block in page.download_blocks():
+                with self.subTest(page=page.slug):
+                    self.assertEqual(self.client.get(page.download_url(block.id)).status_code, 200)

@@ -1,0 +1,101 @@
+"""Every page type has a factory and renders; guidance pages show dates, print details and downloads."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from wagtail.models import get_page_models
+
+from tests.guidance.conftest import make_guidance_index, sample_pdf
+from tests.guidance.factories import (
+    PAGE_FACTORIES,
+    GuidanceDocumentFactory,
+    GuidanceItemPageFactory,
+    ReportPageFactory,
+)
+
+
+def test_every_guidance_page_type_has_a_factory():
+    guidance_models = {model for model in get_page_models() if model._meta.app_label == "guidance"}
+    assert guidance_models == set(PAGE_FACTORIES), "add a factory to tests/guidance/factories.py"
+
+
+class PageRenderingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_guidance_index()
+        cls.document = GuidanceDocumentFactory(
+            title="Full report", file=ContentFile(sample_pdf("report text"), name="report.pdf")
+        )
+        cls.item = GuidanceItemPageFactory(
+            parent=cls.index,
+            title="Tasks <b>guidance</b>",
+            next_review_due=datetime.date(2030, 6, 1),
+            body=[
+                {"type": "paragraph", "value": {"text": "<p>Reply by letter.</p>"}},
+                {"type": "download", "value": {"title": "", "document": cls.document.id, "description": ""}},
+            ],
+        )
+        cls.report = ReportPageFactory(
+            parent=cls.index,
+            title="Radiology report",
+            report_document=cls.document,
+            recommendations=[
+                {
+                    "type": "recommendation",
+                    "value": {"audience": "general_practice", "text": "<p>Check inboxes.</p>"},
+                },
+                {
+                    "type": "recommendation",
+                    "value": {"audience": "providers", "text": "<p>Confirm delivery.</p>"},
+                },
+            ],
+        )
+
+    def test_each_factory_builds_a_page_that_renders(self):
+        for model, factory in PAGE_FACTORIES.items():
+            with self.subTest(model=model.__name__):
+                page = self.index.get_parent().specific if model.__name__ == "HomePage" else None
+                if page is None:
+                    parent = self.index.get_parent() if model.__name__ == "GuidanceIndexPage" else self.index
+                    page = factory(parent=parent, slug=f"built-by-{model.__name__.lower()}")
+                self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_guidance_page_shows_summary_dates_and_print_details(self):
+        response = self.client.get(self.item.url)
+        self.assertContains(response, "Tasks &lt;b&gt;guidance&lt;/b&gt;")
+        self.assertContains(response, "Summary of Tasks")
+        self.assertContains(response, "Last updated")
+        self.assertContains(response, "1 June 2030")
+        self.assertContains(response, f"Printed from {self.item.full_url} · next review due 1 June 2030")
+
+    def test_download_link_serves_the_document(self):
+        block = self.item.body[1]
+        response = self.client.get(self.item.download_url(block.id))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertEqual(b"".join(response.streaming_content), sample_pdf("report text"))
+
+    def test_unknown_download_is_not_found(self):
+        self.assertEqual(self.client.get(f"{self.item.url}download/not-a-block/").status_code, 404)
+
+    def test_report_shows_document_and_numbered_linkable_recommendations(self):
+        response = self.client.get(self.report.url)
+        self.assertContains(response, f'href="{self.report.url}download/report/"')
+        self.assertContains(response, "PDF,")
+        self.assertContains(response, 'id="recommendation-1"')
+        self.assertContains(response, 'href="#recommendation-2"')
+        self.assertContains(response, "For general practice")
+        self.assertContains(response, "For hospitals and other providers")
+
+    def test_draft_page_downloads_are_not_served(self):
+        draft = GuidanceItemPageFactory(
+            parent=self.index,
+            live=False,
+            body=[
+                {"type": "download", "value": {"title": "", "document": self.document.id, "description": ""}}
+            ],
+        )
+        self.assertEqual(
+            self.client.get(f"{self.index.url}{draft.slug}/download/{draft.body[0].id}/").status_code, 404
+        )

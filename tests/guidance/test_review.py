@@ -1,0 +1,105 @@
+"""Review dates: the admin report and dashboard panel list guidance overdue or due within 30 days;
+the editorial groups and approval workflow exist with the right permissions."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import get_page_models
+from wagtail.test.utils import WagtailTestUtils
+
+from guidance.editorial import EDITORS, OFFICERS, WORKFLOW_NAME, ensure_editorial_setup
+from guidance.review import pages_due_for_review
+from tests.guidance.conftest import make_guidance_index
+from tests.guidance.factories import GuidanceItemPageFactory, ReportPageFactory
+
+
+class ReviewDueTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        today = timezone.localdate()
+        index = make_guidance_index()
+        cls.overdue = GuidanceItemPageFactory(
+            parent=index, title="Overdue guidance", next_review_due=today - datetime.timedelta(days=1)
+        )
+        cls.soon = ReportPageFactory(
+            parent=index, title="Report due soon", next_review_due=today + datetime.timedelta(days=30)
+        )
+        cls.draft_soon = GuidanceItemPageFactory(
+            parent=index,
+            title="Draft due soon",
+            live=False,
+            next_review_due=today + datetime.timedelta(days=3),
+        )
+        GuidanceItemPageFactory(
+            parent=index, title="Fine for now", next_review_due=today + datetime.timedelta(days=31)
+        )
+        GuidanceItemPageFactory(parent=index, title="No review date", next_review_due=None)
+
+    def setUp(self):
+        self.login()
+
+    def test_due_pages_are_overdue_or_within_30_days_soonest_first(self):
+        self.assertEqual(
+            [page.title for page in pages_due_for_review()],
+            ["Overdue guidance", "Draft due soon", "Report due soon"],
+        )
+        self.assertEqual(self.overdue.review_status, "overdue")
+        self.assertEqual(self.soon.review_status, "due soon")
+
+    def test_admin_report_lists_due_pages_with_edit_links(self):
+        response = self.client.get(reverse("guidance_review_report"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Guidance due for review")
+        self.assertContains(response, reverse("wagtailadmin_pages:edit", args=[self.overdue.id]))
+        self.assertContains(response, "Draft due soon")
+        self.assertNotContains(response, "Fine for now")
+
+    def test_reports_menu_offers_the_report(self):
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, reverse("guidance_review_report"))
+
+    def test_dashboard_panel_lists_due_pages(self):
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, 'id="guidance-review-due')
+        self.assertContains(response, "Overdue guidance")
+        self.assertNotContains(response, "Fine for now")
+
+
+class EditorialSetupTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_guidance_index()
+        ensure_editorial_setup(cls.index)
+        ensure_editorial_setup(cls.index)  # idempotent
+        cls.page = GuidanceItemPageFactory(parent=cls.index)
+
+    def user_in(self, group_name: str):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.create_user(username=group_name.replace(" ", "-"), password="x")
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    def test_editors_draft_but_cannot_publish(self):
+        permissions = self.page.permissions_for_user(self.user_in(EDITORS))
+        self.assertTrue(permissions.can_edit())
+        self.assertFalse(permissions.can_publish())
+
+    def test_officers_can_publish(self):
+        self.assertTrue(self.page.permissions_for_user(self.user_in(OFFICERS)).can_publish())
+
+    def test_guidance_goes_through_the_officers_approval_workflow(self):
+        workflow = self.page.get_workflow()
+        self.assertEqual(workflow.name, WORKFLOW_NAME)
+        task = workflow.tasks.get().specific
+        self.assertEqual(list(task.groups.values_list("name", flat=True)), [OFFICERS])
+        self.assertEqual(Group.objects.filter(name__in=[EDITORS, OFFICERS]).count(), 2)
+
+    def test_scheduled_publishing_is_available_to_every_guidance_page_type(self):
+        # Wagtail's go-live/expiry fields are on every page; the publish_scheduled command publishes them.
+        guidance_models = [model for model in get_page_models() if model._meta.app_label == "guidance"]
+        for model in guidance_models:
+            self.assertTrue(hasattr(model, "go_live_at"))

@@ -1,0 +1,124 @@
+"""Site search: finds guidance by its words and by the text of its documents, highlights safely,
+and never shows drafts or private pages. Replacing a file updates search and keeps the link."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from guidance.search import highlight, term_pattern
+from tests.guidance.conftest import make_guidance_index, sample_pdf
+from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
+
+DOCUMENT_PHRASE = "quarantined zebra protocol"
+
+
+class SearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        index = make_guidance_index()
+        cls.report = ReportPageFactory(
+            parent=index,
+            title="Patient safety incident report – HUTH radiology",
+            summary="Radiology result notifications that were never sent to practices.",
+        )
+        document = GuidanceDocumentFactory(
+            title="Consensus statement", file=ContentFile(sample_pdf(DOCUMENT_PHRASE), name="consensus.pdf")
+        )
+        cls.offering_page = GuidanceItemPageFactory(
+            parent=index,
+            title="Interface consensus",
+            summary="Agreed responsibilities.",
+            body=[{"type": "download", "value": {"title": "", "document": document.id, "description": ""}}],
+        )
+        GuidanceItemPageFactory(parent=index, title="Draft radiology note", live=False)
+        private = GuidanceItemPageFactory(parent=index, title="Private radiology note")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+        GuidanceItemPageFactory(
+            parent=index, title="Hostile <script>alert(1)</script>", summary="Radiology <b>bold</b> & more"
+        )
+
+    def search(self, query: str):
+        return self.client.get(reverse("search"), {"q": query})
+
+    def titles(self, response) -> list[str]:
+        return [hit.page.title for hit in response.context["results"].object_list]
+
+    def test_radiology_finds_the_incident_report_with_highlighted_summary(self):
+        response = self.search("radiology")
+        self.assertIn(self.report.title, self.titles(response))
+        self.assertContains(response, "<mark>Radiology</mark> result notifications")
+
+    def test_phrase_only_inside_a_document_finds_the_page_offering_it(self):
+        response = self.search(DOCUMENT_PHRASE)
+        self.assertEqual(self.titles(response), ["Interface consensus"])
+        self.assertContains(response, "Found in the document “Consensus statement”")
+        self.assertContains(response, "<mark>zebra</mark>")
+
+    def test_drafts_and_private_pages_are_never_found(self):
+        titles = self.titles(self.search("radiology note"))
+        self.assertNotIn("Draft radiology note", titles)
+        self.assertNotIn("Private radiology note", titles)
+
+    def test_editor_text_is_escaped_in_results(self):
+        response = self.search("radiology bold")
+        self.assertContains(response, "Hostile &lt;script&gt;alert(1)&lt;/script&gt;")
+        self.assertContains(
+            response, "<mark>Radiology</mark> &lt;b&gt;<mark>bold</mark>&lt;/b&gt; &amp; more"
+        )
+        self.assertNotContains(response, "<script>alert(1)")
+
+    def test_the_query_is_escaped_back_to_the_user(self):
+        response = self.search('"><script>alert(1)</script>')
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "<script>alert(1)")
+
+    def test_empty_query_shows_the_form_without_results(self):
+        response = self.search("")
+        self.assertContains(response, 'id="search-page-q"')
+        self.assertNotContains(response, "result")
+
+    def test_header_search_box_reaches_this_view(self):
+        self.assertEqual(reverse("search"), "/search/")
+
+
+def test_highlight_escapes_text_and_marks_matches_only():
+    html = highlight("<i>Tasks</i> & tasks", term_pattern(["tasks"]))
+    assert html == "&lt;i&gt;<mark>Tasks</mark>&lt;/i&gt; &amp; <mark>tasks</mark>"
+
+
+@pytest.mark.django_db
+def test_replacing_a_document_updates_search_and_keeps_the_download_address(admin_client, guidance_index):
+    document = GuidanceDocumentFactory(
+        title="Results guide", file=ContentFile(sample_pdf("original walrus wording"), name="guide.pdf")
+    )
+    page = GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Results",
+        body=[{"type": "download", "value": {"title": "", "document": document.id, "description": ""}}],
+    )
+    page.save_revision().publish()  # records the page's reference to the document
+    download_url = page.download_url(page.body[0].id)
+    assert admin_client.get(download_url).status_code == 200
+
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.id]),
+        {
+            "title": "Results guide",
+            "file": ContentFile(sample_pdf("replacement pelican wording"), name="guide-v2.pdf"),
+            "collection": document.collection_id,
+        },
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert "pelican" in document.text_content
+
+    def found(query):
+        return [hit.page.id for hit in admin_client.get(reverse("search"), {"q": query}).context["results"]]
+
+    assert found("pelican") == [page.id]
+    assert found("walrus") == []
+    replaced = admin_client.get(download_url)
+    assert replaced.status_code == 200
+    assert b"".join(replaced.streaming_content) == document.file.open("rb").read()

@@ -6,6 +6,13 @@
   var form = document.querySelector("[data-letter-form]");
   if (!form) { return; }
 
+  // After "Preview", take keyboard and screen-reader users to the letter (errors take precedence).
+  var preview = document.getElementById("preview");
+  if (preview && !document.querySelector(".error-summary")) {
+    preview.setAttribute("tabindex", "-1");
+    preview.focus();
+  }
+
   var STORAGE_KEY = "lmc-letters-practice";
   var controls = form.querySelector("[data-remember-controls]");
   var optIn = form.querySelector("[data-remember-optin]");

@@ -103,3 +103,27 @@ class EditorialSetupTests(TestCase):
         guidance_models = [model for model in get_page_models() if model._meta.app_label == "guidance"]
         for model in guidance_models:
             self.assertTrue(hasattr(model, "go_live_at"))
+
+
+class AdminScreensTests(WagtailTestUtils, TestCase):
+    """The editor's screens for guidance open without errors."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_guidance_index()
+        cls.report = ReportPageFactory(parent=cls.index)
+
+    def setUp(self):
+        self.login()
+
+    def test_add_and_edit_forms_and_topics_open(self):
+        urls = [
+            reverse("wagtailadmin_pages:add", args=["guidance", "guidanceitempage", self.index.id]),
+            reverse("wagtailadmin_pages:add", args=["guidance", "reportpage", self.index.id]),
+            reverse("wagtailadmin_pages:edit", args=[self.report.id]),
+            reverse("wagtailadmin_pages:edit", args=[self.index.id]),
+            reverse("wagtailsnippets_guidance_topic:list"),
+        ]
+        for url in urls:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)

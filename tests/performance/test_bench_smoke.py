@@ -1,0 +1,75 @@
+"""The benchmark keeps working: `bench/run.py --quick` serves the portal with the production
+settings, loads every target for a second and writes its results, all within a minute or two."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory):
+    if shutil.which("wrk") is None or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        pytest.skip("the benchmark needs wrk and nginx (apt-get install wrk nginx-light)")
+    results = tmp_path_factory.mktemp("bench-results")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}  # a throwaway SQLite database
+    }
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--results", str(results), "--port", "8460"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return json.loads((results / "latest.json").read_text()), (results / "latest.md").read_text()
+
+
+def test_every_target_answers_under_load_without_errors(quick_run):
+    results, _ = quick_run
+    loaded = {**results["ceilings"], **results["cached"]}
+    expected = {
+        "nginx_static",
+        "minimal_wsgi",
+        "home",
+        "guidance_index",
+        "guidance_item_many_blocks",
+        "report",
+        "search",
+        "letter_form",
+        "docx_download",
+    }
+    assert set(loaded) == expected
+    for name, run in loaded.items():
+        assert run.get("requests", 0) > 0, (name, run)
+        assert run["errors"] == 0, (name, run)
+
+
+def test_pages_are_timed_in_process_with_their_queries(quick_run):
+    results, _ = quick_run
+    (timings,) = results["in_process"].values()
+    for name in ("home", "guidance_index", "guidance_item_many_blocks", "report", "search", "letter_form"):
+        assert timings[name]["status"] == 200, (name, timings[name])
+        assert timings[name]["median_ms"] > 0
+        assert timings[name]["queries"] > 0, name  # a page that reads nothing is not the page we meant
+    assert {"docx", "pdf", "html"} <= set(results["letters_in_process"]["results"])
+
+
+def test_results_table_reports_ratios_and_every_target(quick_run):
+    results, table = quick_run
+    assert "× minimal WSGI" in table and "nginx" in table
+    assert len(results["targets"]) >= 8
+    memory = results["worker_memory"]["cached_run"]
+    assert memory and all(worker["peak_rss_mb"] > 0 for worker in memory)

@@ -149,6 +149,8 @@ class LetterForm(forms.Form):
 
     kind: str
     sections: tuple[tuple[str, str, tuple[str, ...]], ...]
+    # Identifiers: never offered for browser autocomplete, never remembered.
+    patient_fields = ("patient_name", "patient_dob", "nhs_number", "hospital_number", "ubrn")
     # Practice and signatory fields may be remembered in the user's browser (letters.js); never patient ones.
     remembered_fields = (
         "practice_name",
@@ -239,7 +241,7 @@ class LetterForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
             if name in self.remembered_fields:
                 field.widget.attrs["data-remember"] = name
-            if name == "patient_dob" or name == "nhs_number" or name.startswith("patient_"):
+            if name in self.patient_fields:
                 # Browsers must not offer patient details from earlier letters.
                 field.widget.attrs["autocomplete"] = "off"
 

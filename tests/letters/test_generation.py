@@ -225,3 +225,34 @@ def test_pdf_failure_is_explained_and_word_still_offered(client, workload_data, 
     assert "We could not make the PDF just now" in page
     assert 'value="letter.docx"' in page
     assert "Preview of your letter" in page
+
+
+def test_letters_made_at_the_same_time_do_not_mix(client):
+    """Many practices at once: each concurrent render carries its own patient and nothing else."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from letters.content import DetailsTable, LetterContent, Paragraph
+    from letters.services.render_docx import render_docx
+    from letters.services.render_pdf import render_pdf
+
+    def letter(i: int) -> LetterContent:
+        return LetterContent(
+            title="t",
+            file_stem="t",
+            letterhead=(f"Practice {i}",),
+            date_line="3 June 2026",
+            recipient=("Someone",),
+            blocks=(DetailsTable("Patient", (("Name", f"Patient #{i}#"),)), Paragraph(f"Body #{i}#.")),
+            footer="f",
+        )
+
+    def both(i: int) -> tuple[str, str]:
+        content = letter(i)
+        return docx_text(render_docx(content=content)), flat(pdf_text(render_pdf(content=content)))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(both, range(16)))
+    for i, (word, pdf) in enumerate(results):
+        for text in (word, pdf):
+            assert f"Patient #{i}#" in text and f"Body #{i}#." in text
+            assert not any(f"#{j}#" in text for j in range(16) if j != i)

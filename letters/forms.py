@@ -35,9 +35,8 @@ class TextField(forms.CharField):
     def __init__(
         self, *, max_length: int, multiline: bool = False, rows: int = 3, required_message: str = "", **kwargs
     ):
-        kwargs["required"] = bool(
-            required_message
-        )  # required fields say, in their own words, what is missing
+        # A field is required exactly when it says, in its own words, what is missing.
+        kwargs["required"] = bool(required_message)
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
         super().__init__(max_length=max_length, **kwargs)
@@ -85,7 +84,7 @@ class DateField(forms.DateField):
     def clean(self, value):
         value = super().clean(value)
         if value and value.year < EARLIEST_YEAR:
-            raise forms.ValidationError(f"Enter a year after {EARLIEST_YEAR}.")
+            raise forms.ValidationError(f"Enter a year of {EARLIEST_YEAR} or later.")
         return value
 
 
@@ -103,8 +102,8 @@ class OptionsField(forms.ModelMultipleChoiceField):
 
     def __init__(self, queryset, *, noun: str, **kwargs):
         super().__init__(queryset, widget=forms.CheckboxSelectMultiple, **kwargs)
-        self.error_messages["invalid_choice"] = f"Choose {noun} from the list."
-        self.error_messages["invalid_pk_value"] = f"Choose {noun} from the list."
+        self.error_messages["invalid_choice"] = f"Choose each {noun} from the list."
+        self.error_messages["invalid_pk_value"] = f"Choose each {noun} from the list."
         self.error_messages["required"] = f"Choose at least one {noun}."
 
 
@@ -138,6 +137,10 @@ class CategoryField(OptionChoiceField):
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+def _non_blank(lines) -> tuple[str, ...]:
+    return tuple(line.strip() for line in lines if line and line.strip())
 
 
 class LetterForm(forms.Form):
@@ -293,81 +296,95 @@ class LetterForm(forms.Form):
     def facts(self) -> LetterFacts:
         """The validated answers as ``LetterFacts`` (call only after ``is_valid()``)."""
         data = self.cleaned_data
-        nhs_digits = data["nhs_number"]
-        dob = long_date(data["patient_dob"])
-        organisation = data["recipient_organisation"] or (
-            data["recipient_provider"].label if data["recipient_provider"] else ""
+        conditions = self.letter_conditions()
+        if data["copy_to_patient"]:
+            conditions.add(Condition.COPY_TO_PATIENT)
+        return LetterFacts(
+            kind=self.kind,
+            letter_date=data["letter_date"],
+            values={**self._common_values(), **self.letter_values()},
+            practice_lines=self._practice_lines(),
+            recipient_lines=self._recipient_lines(),
+            patient_rows=self._patient_rows() + tuple(self.letter_patient_rows()),
+            reasons=self._chosen("reasons", "reasons_other"),
+            asks=self.letter_asks(),
+            conditions=frozenset(conditions),
+            identifiers=self._identifiers(),
         )
-        address = (
-            data["recipient_provider"].address.splitlines()
-            if data["recipient_provider"] and not data["recipient_organisation"]
-            else []
-        )
-        values = {
+
+    def _organisation(self) -> str:
+        """The organisation typed in, or else the one chosen from the list."""
+        provider = self.cleaned_data["recipient_provider"]
+        return self.cleaned_data["recipient_organisation"] or (provider.label if provider else "")
+
+    def _common_values(self) -> dict[str, str]:
+        data = self.cleaned_data
+        return {
             "practice_name": data["practice_name"],
             "letter_date": long_date(data["letter_date"]),
             "recipient_name": data["recipient_name"] or "colleague",
             "recipient_role": data["recipient_role"],
-            "recipient_organisation": organisation,
+            "recipient_organisation": self._organisation(),
             "recipient_department": data["recipient_department"],
             "patient_name": data["patient_name"],
-            "patient_dob": dob,
-            "nhs_number": format_nhs_number(nhs_digits),
+            "patient_dob": long_date(data["patient_dob"]),
+            "nhs_number": format_nhs_number(data["nhs_number"]),
             "hospital_number": data["hospital_number"],
             "request_date": long_date(data["request_date"]) if data["request_date"] else "",
             "request_author": data["request_author"],
             "signatory_name": data["signatory_name"],
             "signatory_role": data["signatory_role"],
-            **self.letter_values(),
         }
-        patient_rows = [
-            ("Name", data["patient_name"]),
-            ("Date of birth", dob),
-            ("NHS number", values["nhs_number"]),
-        ]
-        if data["hospital_number"]:
-            patient_rows.append(("Hospital number", data["hospital_number"]))
-        conditions = set(self.letter_conditions())
-        if data["copy_to_patient"]:
-            conditions.add(Condition.COPY_TO_PATIENT)
-        recipient = [
-            data["recipient_name"],
-            data["recipient_role"],
-            data["recipient_department"],
-            organisation,
-            *address,
-        ]
-        practice = [
+
+    def _practice_lines(self) -> tuple[str, ...]:
+        data = self.cleaned_data
+        ods = f"ODS code: {data['practice_ods_code'].upper()}" if data["practice_ods_code"] else ""
+        lines = [
             data["practice_name"],
             *data["practice_address"].splitlines(),
             data["practice_phone"],
             data["practice_email"],
+            ods,
         ]
-        if data["practice_ods_code"]:
-            practice.append(f"ODS code: {data['practice_ods_code'].upper()}")
-        return LetterFacts(
-            kind=self.kind,
-            letter_date=data["letter_date"],
-            values=values,
-            practice_lines=tuple(line.strip() for line in practice if line and line.strip()),
-            recipient_lines=tuple(line.strip() for line in recipient if line and line.strip()),
-            patient_rows=tuple(patient_rows + self.letter_patient_rows()),
-            reasons=self._chosen("reasons", "reasons_other"),
-            asks=self.letter_asks(),
-            conditions=frozenset(conditions),
-            identifiers=tuple(
-                value
-                for value in (
-                    data["patient_name"],
-                    dob,
-                    nhs_digits,
-                    values["nhs_number"],
-                    data["hospital_number"],
-                    *self.letter_identifiers(),
-                )
-                if value
-            ),
+        return _non_blank(lines)
+
+    def _recipient_lines(self) -> tuple[str, ...]:
+        data = self.cleaned_data
+        provider = data["recipient_provider"]
+        # The list's address belongs to the listed organisation only, not to one typed in.
+        address = provider.address.splitlines() if provider and not data["recipient_organisation"] else []
+        lines = [
+            data["recipient_name"],
+            data["recipient_role"],
+            data["recipient_department"],
+            self._organisation(),
+            *address,
+        ]
+        return _non_blank(lines)
+
+    def _patient_rows(self) -> tuple[tuple[str, str], ...]:
+        data = self.cleaned_data
+        rows = [
+            ("Name", data["patient_name"]),
+            ("Date of birth", long_date(data["patient_dob"])),
+            ("NHS number", format_nhs_number(data["nhs_number"])),
+        ]
+        if data["hospital_number"]:
+            rows.append(("Hospital number", data["hospital_number"]))
+        return tuple(rows)
+
+    def _identifiers(self) -> tuple[str, ...]:
+        """Each patient identifier as typed and as printed, for the copy without identifiers."""
+        data = self.cleaned_data
+        candidates = (
+            data["patient_name"],
+            long_date(data["patient_dob"]),
+            data["nhs_number"],
+            format_nhs_number(data["nhs_number"]),
+            data["hospital_number"],
+            *self.letter_identifiers(),
         )
+        return tuple(value for value in candidates if value)
 
     def _chosen(self, field: str, other_field: str) -> tuple[str, ...]:
         """Labels of the chosen options, with the user's own words in place of "Other"."""
@@ -377,18 +394,23 @@ class LetterForm(forms.Form):
         )
 
     def letter_values(self) -> dict[str, str]:
+        """Placeholder values only this letter has."""
         raise NotImplementedError
 
     def letter_conditions(self) -> set[str]:
+        """The ``Condition`` values that hold for these answers (for conditional paragraphs)."""
         return set()
 
     def letter_asks(self) -> tuple[str, ...]:
+        """What the letter asks the provider to do, one item per bullet."""
         return ()
 
     def letter_patient_rows(self) -> list[tuple[str, str]]:
+        """Extra rows for the patient table."""
         return []
 
     def letter_identifiers(self) -> tuple[str, ...]:
+        """Extra identifiers to remove from the copy for the LMC or ICB."""
         return ()
 
 

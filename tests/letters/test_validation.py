@@ -129,7 +129,7 @@ class TestBadInput:
             ("category", "'; DROP TABLE", "Choose the kind of request from the list"),
             ("source_type", "martian", "from the list"),
             ("recipient_provider", "999999", "Choose an organisation from the list"),
-            ("reasons", ["999999"], "Choose reason from the list"),
+            ("reasons", ["999999"], "Choose each reason from the list"),
         ],
     )
     def test_tampered_choice_values(self, client, workload_data, field, value, fragment):

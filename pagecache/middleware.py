@@ -8,10 +8,12 @@ no ``private`` / ``no-store`` / ``no-cache`` in ``Cache-Control`` and no ``Vary`
 editor always has a session cookie and so always sees the live site.
 
 The key is the scheme, host, path and full query string, plus the purge generation
-(``pagecache.purge``). Hits are answered before sessions, CSRF, authentication and the rate limiter
-run; the stored headers (CSP, X-Frame-Options, ...) are replayed, and the middleware above this one
-(SecurityMiddleware, CSP, Permissions-Policy) still runs on every response. Hits carry
-``X-Page-Cache: hit``.
+(``pagecache.purge``). The middleware sits just inside SecurityMiddleware (HTTPS redirect, HSTS and
+the other security headers still apply to every response); hits are answered before CSP, sessions,
+CSRF, authentication and the rate limiter run, replaying the headers the page was stored with
+(Content-Security-Policy, Permissions-Policy, X-Frame-Options, ...). The public CSP is the same for
+every response; a response whose policy carries a nonce is never stored. Static and media files
+are never looked up. Hits carry ``X-Page-Cache: hit``.
 
 Settings: ``PAGE_CACHE_ENABLED`` (off unless turned on; production turns it on),
 ``PAGE_CACHE_SECONDS``, ``PAGE_CACHE_ALIAS`` (a shared cache: every worker must see purges),
@@ -64,7 +66,9 @@ class AnonymousPageCacheMiddleware:
         if request.method != "GET":
             return False
         prefixes = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", DEFAULT_EXCLUDE_PREFIXES))
-        if request.path_info.startswith(prefixes):
+        if request.path_info.startswith(
+            prefixes + (settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
+        ):
             return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False
@@ -79,7 +83,10 @@ class AnonymousPageCacheMiddleware:
         if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
             return False
         vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
-        return vary <= {"cookie"}
+        if not vary <= {"cookie"}:
+            return False
+        # A CSP nonce must be new on every response: a page that uses one is never replayed.
+        return "'nonce-" not in response.get("Content-Security-Policy", "")
 
     @staticmethod
     def _key(request: HttpRequest) -> str:

@@ -45,11 +45,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous page cache: hits replay the stored page and its headers (CSP included) before anything
+    # below runs; see pagecache/middleware.py.
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous page cache: hits are answered here, before sessions, CSRF and the rate limiter.
-    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.middleware.RateLimitMiddleware",
@@ -213,7 +214,7 @@ PAGE_CACHE_ALIAS = "pages"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "pagecache.backends.PageFileCache",
         "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

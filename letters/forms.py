@@ -376,8 +376,12 @@ class LetterForm(forms.Form):
     def _identifiers(self) -> tuple[str, ...]:
         """Each patient identifier as typed and as printed, for the copy without identifiers."""
         data = self.cleaned_data
+        # Each part of the name too, so "Mrs Smith" typed in a free-text box is caught; parts this
+        # short ("Jo", "Li") are left, as removing them would blank out ordinary words.
+        name_parts = [part for part in data["patient_name"].split() if len(part) >= 3]
         candidates = (
             data["patient_name"],
+            *name_parts,
             long_date(data["patient_dob"]),
             data["nhs_number"],
             format_nhs_number(data["nhs_number"]),

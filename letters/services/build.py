@@ -6,6 +6,7 @@ Three versions come from the same answers: the letter, a copy with every patient
 
 import datetime
 import enum
+import re
 from collections.abc import Iterable, Mapping
 
 from letters.blocks import Condition, OptionList
@@ -50,9 +51,10 @@ def _footer(*, template: LetterTemplate, issuer: str) -> str:
 
 
 def _scrub(text: str, identifiers: Iterable[str]) -> str:
+    """Replace each identifier, as a whole word in any case, with "[removed]"."""
     # Longest first, so a full name goes before any shorter identifier inside it.
     for identifier in sorted(identifiers, key=len, reverse=True):
-        text = text.replace(identifier, REMOVED)
+        text = re.sub(rf"(?<!\w){re.escape(identifier)}(?!\w)", REMOVED, text, flags=re.IGNORECASE)
     return text
 
 

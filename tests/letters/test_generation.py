@@ -160,7 +160,9 @@ class TestDeclinedReferral:
 @pytest.mark.django_db
 class TestOtherVersions:
     def test_anonymised_copy_has_no_patient_identifier(self, client, declined_data):
-        declined_data["advice_summary"] = f"Advice for {PATIENT_NAME} ({NHS_NUMBER.replace(' ', '')})."
+        declined_data["advice_summary"] = (
+            f"Advice for {PATIENT_NAME} ({NHS_NUMBER.replace(' ', '')}); Mr o'brien-zyxwv to use cream."
+        )
         for action, read in (("anonymised.docx", docx_text), ("anonymised.pdf", pdf_text)):
             response = download(client, DECLINED_URL, declined_data, action)
             assert "anonymised" in response["Content-Disposition"]

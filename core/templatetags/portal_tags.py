@@ -11,9 +11,8 @@ def main_navigation(context) -> dict:
     """Top-level pages marked "show in menus", then the letters and search."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    menu_pages = (
-        site.root_page.get_children().live().public().in_menu().specific() if site else Page.objects.none()
-    )
+    # Title, URL and path are all the menu shows: plain pages, no per-type (.specific()) queries.
+    menu_pages = site.root_page.get_children().live().public().in_menu() if site else Page.objects.none()
     current = context.get("page")
     return {"menu_pages": menu_pages, "current_page": current, "request": request}
 

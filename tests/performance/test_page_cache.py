@@ -224,3 +224,36 @@ def test_response_setting_a_cookie_is_not_stored(page_cache):
 def test_cache_off_means_every_request_renders(settings, page_cache):
     settings.PAGE_CACHE_ENABLED = False
     assert run_twice(CountingView()) == 2
+
+
+# --- The shared file cache used in production --------------------------------------------------
+
+
+def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
+    """Each gunicorn worker opens the cache folder separately; a publish handled by one worker
+    must retire the pages every other worker would serve."""
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pagecache import purge
+    from pagecache.backends import PageFileCache
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "pagecache.backends.PageFileCache", "LOCATION": str(tmp_path)},
+    }
+    view = CountingView()
+    worker_a = AnonymousPageCacheMiddleware(view)
+    worker_b = AnonymousPageCacheMiddleware(view)
+    factory = RequestFactory()
+    worker_a(factory.get("/guidance/item/"))
+    worker_b(factory.get("/guidance/item/"))
+    assert view.calls == 1  # b served a's copy from the shared folder
+    assert issubclass(PageFileCache, FileBasedCache)
+
+    # Another process (a second cache object on the same folder) publishes: both workers re-render.
+    other_process = PageFileCache(str(tmp_path), {})
+    other_process.set(purge.GENERATION_KEY, "published-elsewhere", timeout=None)
+    worker_a(factory.get("/guidance/item/"))
+    worker_b(factory.get("/guidance/item/"))
+    assert view.calls == 2

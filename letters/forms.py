@@ -24,6 +24,7 @@ from letters.validation import (
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%d.%m.%Y"]
 EARLIEST_YEAR = 1900
+LETTER_DATE_WINDOW_DAYS = 366
 
 
 # --- Field types ---------------------------------------------------------------------------------
@@ -264,6 +265,9 @@ class LetterForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         letter_date = data.get("letter_date")
+        if letter_date and abs((letter_date - _today()).days) > LETTER_DATE_WINDOW_DAYS:
+            # Almost always a mistyped year; a letter dated years away would not be taken seriously.
+            self.add_error("letter_date", "The date of the letter must be within a year of today.")
         self._check_not_after("patient_dob", _today(), "The date of birth cannot be in the future.")
         if letter_date:
             self._check_not_after(

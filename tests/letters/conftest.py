@@ -1,5 +1,6 @@
 """Fixtures for the letter generators: published demo wording and options, valid answers, file readers."""
 
+import datetime
 import io
 
 import docx
@@ -16,6 +17,16 @@ WORKLOAD_URL = "/letters/workload-rejection/"
 # A patient whose details are easy to spot anywhere they should not be.
 PATIENT_NAME = "Siân Llŷr O'Brien-Zyxwv"
 NHS_NUMBER = "943 476 5919"
+
+
+TODAY = datetime.date(2026, 6, 10)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """ "Today" is 10 June 2026 for these tests, so date checks do not drift with the calendar."""
+    monkeypatch.setattr("letters.forms._today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture

@@ -87,9 +87,14 @@ class TestBadInput:
 
     def test_date_of_birth_after_letter_date(self, client, workload_data):
         response = post_with(
-            client, WORKLOAD_URL, workload_data, letter_date="2020-01-01", patient_dob="2021-01-01"
+            client, WORKLOAD_URL, workload_data, letter_date="2026-06-01", patient_dob="2026-06-05"
         )
         assert_field_error(response, "patient_dob", "cannot be after the date of the letter")
+
+    @pytest.mark.parametrize("value", ["2036-06-03", "2016-06-03"])
+    def test_letter_date_far_from_today(self, client, workload_data, value):
+        response = post_with(client, WORKLOAD_URL, workload_data, letter_date=value)
+        assert_field_error(response, "letter_date", "within a year of today")
 
     @pytest.mark.parametrize("value", ["2026-02-30", "31/04/2026", "yesterday", "2026-13-01"])
     def test_impossible_dates(self, client, workload_data, value):

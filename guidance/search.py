@@ -6,14 +6,16 @@ escaped, so editor text can never inject markup; only our own ``<mark>`` tags ar
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 
 from django.core.paginator import Paginator
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from guidance.models import LISTED_PAGE_TYPES, with_topics
+from guidance.models import LISTED_PAGE_TYPES, GuidanceDocument
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -67,25 +69,52 @@ def excerpt_around(text: str, pattern: re.Pattern) -> SafeString | None:
     return highlight(passage, pattern)
 
 
-def page_text_sources(page: Page) -> list[tuple[str, str]]:
-    """(label, text) pairs to take an excerpt from: the page body, then each document."""
-    sources = []
-    body = getattr(page, "body", None)
-    if body is not None:
-        sources.append(("this page", " ".join(body.stream_block.get_searchable_content(body))))
-    for document in page.offered_documents() if hasattr(page, "offered_documents") else []:
-        if document.text_content:
+def stream_text(stream) -> str:
+    """The words of a StreamField, read from its stored data (no per-block database lookups)."""
+    return " ".join(
+        unescape(strip_tags(text)) for block in stream.raw_data for text in _strings(block["value"])
+    )
+
+
+def _strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def page_text_sources(page: Page, documents: dict[int, GuidanceDocument]) -> list[tuple[str, str]]:
+    """(label, text) pairs to take an excerpt from: the page itself, then each of its documents."""
+    own = [stream_text(page.body)] if hasattr(page, "body") else []
+    if getattr(page, "key_findings", ""):
+        own.append(unescape(strip_tags(page.key_findings)))
+    sources = [("this page", " ".join(own))]
+    for document_id in offered_document_ids(page):
+        document = documents.get(document_id)
+        if document is not None and document.text_content:
             sources.append((f"the document “{document.title}”", document.text_content))
     return sources
 
 
-def make_hit(page: Page, pattern: re.Pattern | None) -> SearchHit:
+def offered_document_ids(page: Page) -> list[int]:
+    """Ids of the documents a page offers, from its stored data (no queries)."""
+    ids = [getattr(page, "report_document_id", None)]
+    if hasattr(page, "body"):
+        ids += [block["value"].get("document") for block in page.body.raw_data if block["type"] == "download"]
+    return [document_id for document_id in ids if document_id]
+
+
+def make_hit(page: Page, pattern: re.Pattern | None, documents: dict[int, GuidanceDocument]) -> SearchHit:
     """Highlight the summary; when the match is not in it, find an excerpt where it is."""
     summary_text = getattr(page, "summary", "") or page.search_description
     summary = highlight(summary_text, pattern)
     if pattern is None or pattern.search(summary_text) or pattern.search(page.title):
         return SearchHit(page=page, summary=summary, excerpt=None, excerpt_source="")
-    for label, text in page_text_sources(page):
+    for label, text in page_text_sources(page, documents):
         excerpt = excerpt_around(text, pattern)
         if excerpt is not None:
             return SearchHit(page=page, summary=summary, excerpt=excerpt, excerpt_source=label)
@@ -102,6 +131,9 @@ def search_guidance(query: str, *, page_number: str | int | None = 1):
     results = pages.search(" ".join(terms), operator="and") if terms else pages.none()
     paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     ids = [page.id for page in paginated.object_list]
-    specific = {page.id: page for page in with_topics(list(Page.objects.filter(id__in=ids).specific()))}
-    paginated.object_list = [make_hit(specific[i], pattern) for i in ids if i in specific]
+    specific = {page.id: page for page in Page.objects.filter(id__in=ids).specific()}
+    # One query for every document the hits offer, instead of one per hit.
+    document_ids = {doc_id for page in specific.values() for doc_id in offered_document_ids(page)}
+    documents = GuidanceDocument.objects.in_bulk(document_ids) if document_ids else {}
+    paginated.object_list = [make_hit(specific[i], pattern, documents) for i in ids if i in specific]
     return paginated, query

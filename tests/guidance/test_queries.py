@@ -2,7 +2,12 @@
 
 import pytest
 
-from tests.guidance.factories import GuidanceItemPageFactory, ReportPageFactory, TopicFactory
+from tests.guidance.factories import (
+    GuidanceDocumentFactory,
+    GuidanceItemPageFactory,
+    ReportPageFactory,
+    TopicFactory,
+)
 
 # Measured on SQLite: index 19, item 12 (site, menu, privacy checks, topics). A ceiling that holds at
 # 10 items and at 200 shows nothing on these pages is fetched once per item.
@@ -36,3 +41,28 @@ def test_index_and_item_query_counts_are_flat(client, guidance_index, django_ass
     with django_assert_max_num_queries(ITEM_MAX_QUERIES):
         response = client.get(item.url)
     assert response.status_code == 200
+
+
+SEARCH_MAX_QUERIES = 12
+
+
+@pytest.mark.parametrize("hits", [2, 12])
+def test_search_query_count_does_not_grow_with_hits(
+    client, guidance_index, django_assert_max_num_queries, hits
+):
+    document = GuidanceDocumentFactory()
+    for n in range(hits):
+        GuidanceItemPageFactory(
+            parent=guidance_index,
+            title=f"Page {n}",
+            summary="A summary without the word.",
+            body=[
+                {"type": "paragraph", "value": {"text": "<p>Only the body says zebracrossing.</p>"}},
+                {"type": "download", "value": {"title": "", "document": document.id, "description": ""}},
+            ],
+        )
+    client.get("/search/", {"q": "warm"})
+    with django_assert_max_num_queries(SEARCH_MAX_QUERIES):
+        response = client.get("/search/", {"q": "zebracrossing"})
+    assert len(response.context["results"].object_list) == hits
+    assert "Found in this page: Only the body says <mark>zebracrossing</mark>." in response.content.decode()

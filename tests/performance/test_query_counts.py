@@ -85,11 +85,6 @@ def add_pages_mentioning(word: str, count: int) -> None:
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="guidance/search.py reads each hit's body and documents separately (one query per hit); "
-    "see docs/performance.md. Remove this marker when search fetches them in bulk.",
-)
 def test_search_makes_the_same_queries_for_2_results_as_for_12(client, library):
     add_pages_mentioning("zebracrossing", 2)
     two = queries_for(client, "/search/?q=zebracrossing")

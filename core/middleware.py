@@ -8,12 +8,21 @@ import hashlib
 import logging
 import math
 import time
+import traceback
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.template.loader import render_to_string
 
 from core.security import client_ip
@@ -138,3 +147,40 @@ class StorageErrorMiddleware:
             return JsonResponse({"success": False, "error_message": STORAGE_MESSAGE}, status=507)
         messages.error(request, STORAGE_MESSAGE)
         return HttpResponseRedirect(request.get_full_path())
+
+
+class PatientDataErrorMiddleware:
+    """An unexpected error on a page that handles patient data (``PATIENT_DATA_PATH_PREFIXES``).
+
+    Django's own handling would log the exception's message and, with ``ADMINS`` set, email a report;
+    a message can quote what the user typed (e.g. a ``UnicodeEncodeError`` holds the text). Here the
+    log gets the exception type and where it happened (file, line, function) only, and the user gets
+    the static error page. No POST data, local variables or exception message leave the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponseBase | None:
+        prefixes = tuple(getattr(settings, "PATIENT_DATA_PATH_PREFIXES", ()))
+        if not prefixes or not request.path_info.startswith(prefixes):
+            return None
+        if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation):
+            return None  # Django's usual 404/403/400 handling says nothing about the request body
+        frames = traceback.extract_tb(exception.__traceback__)
+        where = " <- ".join(
+            f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in reversed(frames[-6:])
+        )
+        logger.error(
+            "Unexpected %s on %s %s (message withheld: may hold patient data) at %s",
+            type(exception).__name__,
+            request.method,
+            request.path,
+            where,
+        )
+        response = HttpResponse(render_to_string("500.html"), status=500)
+        response["Cache-Control"] = "no-store"
+        return response

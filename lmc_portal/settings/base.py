@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.StorageErrorMiddleware",
+    "core.middleware.PatientDataErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Keep last: turns a locked-out admin sign-in into the lockout page.
@@ -191,6 +192,9 @@ RATE_LIMITS = [
     {"path": "/search/", "methods": ["GET", "HEAD"], "requests": 60, "seconds": 60},
     {"path": "/admin/login/", "methods": ["POST"], "requests": 20, "seconds": 300},
 ]
+
+# Unexpected errors under these paths are logged without their message (core.middleware).
+PATIENT_DATA_PATH_PREFIXES = ["/letters/"]
 
 # Admin sign-in throttling (django-axes): 5 failures for one username from one address → 15 minutes.
 AUTHENTICATION_BACKENDS = [

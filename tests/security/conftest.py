@@ -17,3 +17,7 @@ def throttles_on(settings):
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("boss", "boss@example.com", "correct-horse-battery")
+
+
+# The letters' own fixtures: published demo wording and option lists, and valid answers.
+from tests.letters.conftest import declined_data, letters_demo, workload_data  # noqa: E402, F401

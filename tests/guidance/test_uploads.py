@@ -136,3 +136,21 @@ def test_unreadable_document_is_stored_indexed_by_title_and_flagged(admin_client
     assert "search finds it by its title only" in edit_page
     dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Documents indexed by their title only" in dashboard
+
+
+@pytest.mark.django_db
+def test_replacing_a_file_with_a_disguised_one_is_refused_and_keeps_the_original(admin_client):
+    add_document(admin_client, "guide.pdf", sample_pdf())
+    document = GuidanceDocument.objects.get()
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.id]),
+        {
+            "title": document.title,
+            "file": SimpleUploadedFile("guide.pdf", b"<html><script>alert(1)</script></html>"),
+            "collection": document.collection_id,
+        },
+    )
+    assert "not a real PDF" in response.content.decode()
+    document.refresh_from_db()
+    assert document.file.open("rb").read() == sample_pdf()
+    assert "a phrase found only inside the PDF" in document.text_content

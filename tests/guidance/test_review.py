@@ -127,3 +127,21 @@ class AdminScreensTests(WagtailTestUtils, TestCase):
         for url in urls:
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 200)
+
+
+class SetupCommandTests(TestCase):
+    def test_command_needs_a_guidance_index(self):
+        from django.core.management import CommandError, call_command
+
+        with self.assertRaises(CommandError):
+            call_command("setup_guidance_workflow")
+
+    def test_command_sets_up_groups_and_workflow(self):
+        import io
+
+        from django.core.management import call_command
+
+        index = make_guidance_index()
+        call_command("setup_guidance_workflow", stdout=io.StringIO())
+        self.assertEqual(index.get_workflow().name, WORKFLOW_NAME)
+        self.assertTrue(Group.objects.filter(name=OFFICERS).exists())

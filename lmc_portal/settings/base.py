@@ -186,7 +186,7 @@ PERMISSIONS_POLICY = {
 
 # Rate limits per client IP (core.middleware.RateLimitMiddleware); over the limit → templates/429.html.
 RATE_LIMIT_ENABLED = True
-RATE_LIMIT_CACHE = "default"
+RATE_LIMIT_CACHE = "ratelimit"  # a cache every worker shares (Redis when there are several machines)
 RATE_LIMITS = [
     {"path": "/letters/", "methods": ["POST"], "requests": 30, "seconds": 60},
     {"path": "/search/", "methods": ["GET", "HEAD"], "requests": 60, "seconds": 60},
@@ -221,5 +221,11 @@ CACHES = {
         "BACKEND": "pagecache.backends.PageFileCache",
         "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Rate-limit counters (core.middleware.RateLimitMiddleware): shared by every gunicorn worker.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("RATE_LIMIT_CACHE_DIR", str(VAR_DIR / "ratelimit-cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }

@@ -10,3 +10,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Throttles off by default so tests may log in and POST freely; tests/security turns them back on.
 AXES_ENABLED = False
 RATE_LIMIT_ENABLED = False
+CACHES = {
+    **CACHES,  # noqa: F405
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl"},
+}

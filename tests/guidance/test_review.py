@@ -2,12 +2,12 @@
 the editorial groups and approval workflow exist with the right permissions."""
 
 import datetime
+from unittest import mock
 
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import get_page_models
 from wagtail.test.utils import WagtailTestUtils
 
 from guidance.editorial import EDITORS, OFFICERS, WORKFLOW_NAME, ensure_editorial_setup
@@ -98,11 +98,24 @@ class EditorialSetupTests(TestCase):
         self.assertEqual(list(task.groups.values_list("name", flat=True)), [OFFICERS])
         self.assertEqual(Group.objects.filter(name__in=[EDITORS, OFFICERS]).count(), 2)
 
-    def test_scheduled_publishing_is_available_to_every_guidance_page_type(self):
-        # Wagtail's go-live/expiry fields are on every page; the publish_scheduled command publishes them.
-        guidance_models = [model for model in get_page_models() if model._meta.app_label == "guidance"]
-        for model in guidance_models:
-            self.assertTrue(hasattr(model, "go_live_at"))
+    def test_scheduled_guidance_goes_live_when_publish_scheduled_runs(self):
+        import io
+
+        from django.core.management import call_command
+
+        draft = GuidanceItemPageFactory(parent=self.index, title="Scheduled guidance", live=False)
+        go_live = timezone.now() + datetime.timedelta(hours=1)
+        draft.go_live_at = go_live
+        draft.save_revision().publish()
+        draft.refresh_from_db()
+        self.assertFalse(draft.live)
+        self.assertEqual(draft.go_live_at, go_live)
+        # Two hours later the scheduled command publishes it.
+        later = go_live + datetime.timedelta(hours=1)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            call_command("publish_scheduled", stdout=io.StringIO())
+        draft.refresh_from_db()
+        self.assertTrue(draft.live)
 
 
 class AdminScreensTests(WagtailTestUtils, TestCase):

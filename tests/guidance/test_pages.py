@@ -67,7 +67,9 @@ class PageRenderingTests(TestCase):
         self.assertContains(response, "Summary of Tasks")
         self.assertContains(response, "Last updated")
         self.assertContains(response, "1 June 2030")
-        self.assertContains(response, f"Printed from {self.item.full_url} · next review due 1 June 2030")
+        self.assertContains(
+            response, f"Printed from http://testserver{self.item.url} · next review due 1 June 2030"
+        )
 
     def test_download_link_serves_the_document(self):
         block = self.item.body[1]
@@ -99,3 +101,13 @@ class PageRenderingTests(TestCase):
         self.assertEqual(
             self.client.get(f"{self.index.url}{draft.slug}/download/{draft.body[0].id}/").status_code, 404
         )
+
+
+def test_print_styles_hide_navigation_and_filters_and_show_the_print_line():
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static" / "css" / "portal.css").read_text()
+    print_rules = " ".join(block.split("}", 1)[0] for block in css.split("@media print {")[1:])
+    for selector in (".main-nav", ".breadcrumbs", ".site-search", ".guidance-filters", ".pagination-nav"):
+        assert selector in print_rules, f"{selector} is not hidden when printing"
+    assert ".print-only { display: block !important; }" in css

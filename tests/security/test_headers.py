@@ -134,3 +134,55 @@ def test_production_settings_pass_deploy_checks_and_are_strict():
     assert xfo == "DENY"
     assert proxy_header == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert proxies == 1 and axes is True and debug is False
+
+
+@pytest.fixture
+def guidance_item(home_page):
+    from tests.guidance.factories import GuidanceIndexPageFactory, GuidanceItemPageFactory
+
+    index = GuidanceIndexPageFactory(parent=home_page, slug="interface-guidance")
+    item = GuidanceItemPageFactory(parent=index, slug="tasks", title="Tasks in clinical systems")
+    item.save_revision().publish()
+    return item
+
+
+def test_guidance_page_is_hardened(client, guidance_item, production_headers):
+    response = client.get(guidance_item.url)
+    assert response.status_code == 200
+    assert_hardened(response)
+
+
+def test_letter_form_and_its_download_are_hardened_and_never_cached(
+    client, production_headers, workload_data, home_page
+):
+    form = client.get("/letters/workload-rejection/")
+    assert form.status_code == 200
+    assert_hardened(form)
+    assert "no-store" in form["Cache-Control"] or "no-cache" in form["Cache-Control"]
+    download = client.post("/letters/workload-rejection/", {**workload_data, "action": "letter.docx"})
+    assert download.status_code == 200
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert "Zyxwv" not in download["Content-Disposition"]  # no patient detail in the file name
+    assert "no-store" in download["Cache-Control"] or "no-cache" in download["Cache-Control"]
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Permissions-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "content_type", "disposition"),
+    [
+        ("guide.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf", "inline"),
+        ("notes.txt", b"plain words\n", "text/plain", "attachment"),
+    ],
+)
+def test_documents_are_served_with_the_right_type_and_disposition(
+    client, home_page, production_headers, settings, tmp_path, name, data, content_type, disposition
+):
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(title=name, file=ContentFile(data, name=name))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Content-Disposition"].startswith(disposition)
+    assert response["X-Content-Type-Options"] == "nosniff"

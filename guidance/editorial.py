@@ -5,7 +5,6 @@ Created by the demo command (and callable from a shell in production); every ste
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -29,7 +28,9 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     OFFICERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
-DOCUMENT_ACTIONS = {EDITORS: ["add", "change", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
+# On documents, Wagtail's "add" also lets people edit and delete their own uploads; "change" lets them
+# edit or delete anyone's, so only officers have it.
+DOCUMENT_ACTIONS = {EDITORS: ["add", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
 TOPIC_ACTIONS = {EDITORS: ["view"], OFFICERS: ["add", "change", "delete", "view"]}
 
 
@@ -61,13 +62,12 @@ def _model_permissions(model, actions: list[str]) -> list[Permission]:
 
 
 def _grant_document_permissions(group: Group, actions: list[str]) -> None:
+    # Wagtail checks document permissions against wagtaildocs.Document even with a custom model.
     root_collection = Collection.get_first_root_node()
-    document_model = get_document_model()
-    content_type = ContentType.objects.get_for_model(document_model)
-    codenames = [f"{action}_document" for action in actions] + [
-        f"{action}_{document_model._meta.model_name}" for action in actions
-    ]
-    for permission in Permission.objects.filter(content_type=content_type, codename__in=codenames):
+    codenames = [f"{action}_document" for action in actions]
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtaildocs", codename__in=codenames
+    ):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission=permission
         )

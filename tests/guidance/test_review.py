@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailTestUtils
 from guidance.editorial import EDITORS, OFFICERS, WORKFLOW_NAME, ensure_editorial_setup
 from guidance.review import pages_due_for_review
 from tests.guidance.conftest import make_guidance_index
-from tests.guidance.factories import GuidanceItemPageFactory, ReportPageFactory
+from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
 
 
 class ReviewDueTests(WagtailTestUtils, TestCase):
@@ -87,6 +87,17 @@ class EditorialSetupTests(TestCase):
         permissions = self.page.permissions_for_user(self.user_in(EDITORS))
         self.assertTrue(permissions.can_edit())
         self.assertFalse(permissions.can_publish())
+
+    def test_editors_upload_and_choose_documents_only_officers_delete_others(self):
+        from wagtail.documents.permissions import permission_policy
+
+        editor = self.user_in(EDITORS)
+        self.assertTrue(permission_policy.user_has_permission(editor, "add"))
+        self.assertTrue(permission_policy.user_has_permission(editor, "choose"))
+        someone_elses = GuidanceDocumentFactory()
+        self.assertFalse(permission_policy.user_has_permission_for_instance(editor, "delete", someone_elses))
+        officer = self.user_in(OFFICERS)
+        self.assertTrue(permission_policy.user_has_permission_for_instance(officer, "delete", someone_elses))
 
     def test_officers_can_publish(self):
         self.assertTrue(self.page.permissions_for_user(self.user_in(OFFICERS)).can_publish())

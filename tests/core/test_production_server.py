@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.subprocess_env import child_environment
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -42,16 +44,17 @@ def production_server(tmp_path_factory):
     """
     tmp_path = tmp_path_factory.mktemp("prod")
     port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}},
-        "SECRET_KEY": "prod-test-" + "Zq8wX3vR" * 7,
-        "ALLOWED_HOSTS": "portal.example",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "SECURE_SSL_REDIRECT": "false",
-        "GUNICORN_WORKERS": "1",
-        "DJANGO_SETTINGS_MODULE": "lmc_portal.settings.production",
-    }
+    env = child_environment(
+        {
+            "SECRET_KEY": "prod-test-" + "Zq8wX3vR" * 7,
+            "ALLOWED_HOSTS": "portal.example",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "SECURE_SSL_REDIRECT": "false",
+            "GUNICORN_WORKERS": "1",
+            "DJANGO_SETTINGS_MODULE": "lmc_portal.settings.production",
+        }
+    )
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=REPO, env=env, check=True
     )

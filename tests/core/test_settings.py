@@ -1,6 +1,5 @@
 """Settings: development defaults, production requirements, and one-line configuration errors."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lmc_portal.settings.env import ConfigurationError, database_config, env_bool
+from tests.subprocess_env import child_environment
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k3Y-" + "x7Qp2mZ9" * 7  # long and varied enough for check --deploy
@@ -21,16 +21,10 @@ PRODUCTION_ENV = {
 
 def run_manage(*args: str, env_overrides: dict[str, str | None]) -> subprocess.CompletedProcess:
     """Run manage.py in a fresh interpreter with the given environment changes (None removes)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
-    for name, value in env_overrides.items():
-        if value is None:
-            env.pop(name, None)
-        else:
-            env[name] = value
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=REPO,
-        env=env,
+        env=child_environment(env_overrides),
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,8 +9,10 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from guidance.editorial import EDITORS, OFFICERS, WORKFLOW_NAME, ensure_editorial_setup
+from guidance.editorial import EDITORS, OFFICERS, TASK_NAME, WORKFLOW_NAME, ensure_editorial_setup
+from guidance.models import GuidanceItemPage
 from guidance.review import pages_due_for_review
 from tests.guidance.conftest import make_guidance_index
 from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
@@ -98,6 +100,33 @@ class EditorialSetupTests(TestCase):
         self.assertFalse(permission_policy.user_has_permission_for_instance(editor, "delete", someone_elses))
         officer = self.user_in(OFFICERS)
         self.assertTrue(permission_policy.user_has_permission_for_instance(officer, "delete", someone_elses))
+
+    def test_editor_submits_and_an_officer_approves_then_the_page_is_live(self):
+        editor, officer = self.user_in(EDITORS), self.user_in(OFFICERS)
+        self.client.force_login(editor)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=["guidance", "guidanceitempage", self.index.id]),
+            nested_form_data(
+                {
+                    "title": "Submitted guidance",
+                    "slug": "submitted-guidance",
+                    "summary": "Waiting for approval.",
+                    "body": streamfield([]),
+                    "action-submit": "Submit for moderation",
+                }
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        page = GuidanceItemPage.objects.get(slug="submitted-guidance")
+        self.assertFalse(page.live)
+        task_state = page.current_workflow_task_state
+        self.assertEqual(task_state.task.name, TASK_NAME)
+        self.assertTrue(task_state.task.specific.user_can_access_editor(page, officer))
+        self.assertFalse(task_state.task.specific.user_can_access_editor(page, editor))
+
+        task_state.task.specific.on_action(task_state, officer, "approve")
+        page.refresh_from_db()
+        self.assertTrue(page.live)
 
     def test_officers_can_publish(self):
         self.assertTrue(self.page.permissions_for_user(self.user_in(OFFICERS)).can_publish())

@@ -10,6 +10,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from guidance.admin_views import CreateDocumentView, EditDocumentView
 from guidance.models import Topic
 from guidance.review import pages_due_for_review
 
@@ -50,6 +51,15 @@ class ReviewDueReportMenuItem(MenuItem):
 
     def is_shown(self, request) -> bool:
         return page_permission_policy.user_has_any_permission(request.user, EDITING_PERMISSIONS)
+
+
+# order=-1 puts these before Wagtail's own document URLs, so the same addresses reach our subclasses.
+@hooks.register("register_admin_urls", order=-1)
+def register_document_view_overrides():
+    return [
+        path("documents/add/", CreateDocumentView.as_view(), name="guidance_document_add"),
+        path("documents/edit/<int:document_id>/", EditDocumentView.as_view(), name="guidance_document_edit"),
+    ]
 
 
 @hooks.register("register_admin_urls")

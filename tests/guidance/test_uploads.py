@@ -114,6 +114,7 @@ def test_the_configured_limit_is_20_mb():
 def test_good_upload_is_stored_with_its_text(admin_client, name, data, phrase, pages):
     response = add_document(admin_client, name, data)
     assert response.status_code == 302
+    assert "could not be read" not in admin_client.get(response.url).content.decode()
     document = GuidanceDocument.objects.get()
     assert phrase in document.text_content
     assert document.text_readable
@@ -129,6 +130,8 @@ def test_good_upload_is_stored_with_its_text(admin_client, name, data, phrase, p
 def test_unreadable_document_is_stored_indexed_by_title_and_flagged(admin_client, name, data):
     response = add_document(admin_client, name, data)
     assert response.status_code == 302
+    after_upload = admin_client.get(response.url).content.decode()
+    assert "could not be read" in after_upload and "finds it by its title only" in after_upload
     document = GuidanceDocument.objects.get()
     assert document.text_content == ""
     assert not document.text_readable

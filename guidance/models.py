@@ -5,6 +5,7 @@ Tree: HomePage → GuidanceIndexPage ("Interface guidance") → GuidanceItemPage
 
 import datetime
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
@@ -100,7 +101,10 @@ class BasePage(RoutablePageMixin, Page):
         null=True, blank=True, help_text="The page is listed in the review report 30 days before this date."
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("topics")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
     review_panels = [
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review")
     ]

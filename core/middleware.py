@@ -10,6 +10,7 @@ import math
 import time
 import traceback
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
@@ -36,15 +37,22 @@ class PortalCSPMiddleware(CSPMiddleware):
     The public site gets ``CONTENT_SECURITY_POLICY`` (no inline script or style, no other origins).
     Wagtail's admin uses inline scripts and style attributes, so paths under
     ``CSP_ADMIN_PATH_PREFIXES`` get ``CSP_ADMIN_DIRECTIVES`` instead; it still allows no other origin.
+    Page previews keep the public policy but may be framed by the admin (same origin only).
     """
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if report_only or parts.config is not None:
+            return parts
         prefixes = tuple(getattr(settings, "CSP_ADMIN_PATH_PREFIXES", ()))
-        if not report_only and parts.config is None and prefixes and request.path_info.startswith(prefixes):
+        if prefixes and request.path_info.startswith(prefixes):
             parts.config = settings.CSP_ADMIN_DIRECTIVES
+        elif getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the middleware as if at the page's public address, then
+            # shows it in a frame inside the admin: the public policy, except that the admin may frame it.
+            parts.update = {**(parts.update or {}), "frame-ancestors": [SELF]}
         return parts
 
 

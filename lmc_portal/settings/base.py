@@ -157,6 +157,8 @@ CONTENT_SECURITY_POLICY = {
 }
 # Wagtail's admin (and its page previews) needs inline scripts and style attributes; still same-origin.
 CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+# No Gravatar: it is a third-party origin and would tell it which editors use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CSP_ADMIN_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, "'unsafe-inline'"],

@@ -21,6 +21,7 @@ SKIP_REASON = (
     "(install it with `apt-get install chromium`, or set CHROMIUM_PATH)"
 )
 HERE = Path(__file__).resolve().parent
+ADMIN_USERNAME, ADMIN_PASSWORD = "browser-admin", "a-long-browser-test-password"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 _skipped = []
@@ -72,6 +73,9 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         snapshot = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        from django.contrib.auth import get_user_model
+
+        get_user_model().objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)
         server = LiveServer("127.0.0.1:0")
         try:
             yield server

@@ -28,3 +28,17 @@ def test_editor_signs_in_and_the_page_editor_runs_without_csp_errors(page, site_
     frame = page.frame_locator("#w-preview-iframe")
     expect(frame.locator("h1")).to_contain_text("Tasks", timeout=15000)
     assert csp_violations == [], csp_violations
+
+
+def test_signed_in_editor_sees_the_userbar_on_the_public_site_without_csp_errors(
+    page, site_url, csp_violations
+):
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(ADMIN_USERNAME)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto(site_url + "/interface-guidance/")
+    expect(page.locator("wagtail-userbar")).to_be_attached()
+    page.wait_for_timeout(1000)  # the userbar's own accessibility check runs after load
+    assert csp_violations == [], csp_violations

@@ -327,6 +327,7 @@ def base_env(tmp: Path, args) -> dict:
         SECURE_SSL_REDIRECT="false",  # plain HTTP on 127.0.0.1; TLS is the proxy's job
         MEDIA_ROOT=str(tmp / "media"),
         PAGE_CACHE_DIR=str(tmp / "page-cache"),
+        RATE_LIMIT_CACHE_DIR=str(tmp / "ratelimit-cache"),
         GUNICORN_MAX_REQUESTS="0",  # no recycling: the memory reading covers the whole run
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),

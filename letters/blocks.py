@@ -20,6 +20,8 @@ class Condition:
     HAS_CONTRACT_BASIS = "has_contract_basis"
     HAS_ADVICE_SUMMARY = "has_advice_summary"
     HAS_REQUEST_SUMMARY = "has_request_summary"
+    HAS_REQUEST_DATE = "has_request_date"
+    HAS_REQUEST_AUTHOR = "has_request_author"
 
     CHOICES = [
         (URGENT, "The referral was urgent"),
@@ -34,6 +36,8 @@ class Condition:
         (HAS_CONTRACT_BASIS, "A contract basis is given"),
         (HAS_ADVICE_SUMMARY, "A summary of the advice is given"),
         (HAS_REQUEST_SUMMARY, "A summary of the request is given"),
+        (HAS_REQUEST_DATE, "The date of the request is given"),
+        (HAS_REQUEST_AUTHOR, "Who made the request is given"),
     ]
 
 

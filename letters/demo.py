@@ -242,6 +242,8 @@ DECLINED_BODY = [
     ),
     _if(Condition.HAS_ADVICE_SUMMARY, "In summary, the advice was: {advice_summary}"),
     _if(Condition.NO_NAMED_CLINICIAN, "The reply did not name the clinician who looked at the referral."),
+    _if(Condition.HAS_REQUEST_DATE, "This letter answers your message of {request_date}."),
+    _if(Condition.HAS_REQUEST_AUTHOR, "That message was sent by {request_author}."),
     _p(
         "Advice and Guidance can help, but it has never been compulsory. The NHS Standard Contract asks "
         "providers to accept referrals made in line with the agreed referral routes, and until a specialist "
@@ -288,6 +290,8 @@ WORKLOAD_BODY = [
         "{request_category}."
     ),
     _if(Condition.HAS_REQUEST_SUMMARY, "The request was: {request_summary}"),
+    _if(Condition.HAS_REQUEST_DATE, "The request is dated {request_date}."),
+    _if(Condition.HAS_REQUEST_AUTHOR, "It was made by {request_author}."),
     _list(OptionList.REASONS, "We have considered it carefully and cannot take this work on, because:"),
     _if(Condition.HAS_CONTRACT_BASIS, "Contract basis: {contract_basis}."),
     _if(

@@ -303,6 +303,10 @@ class LetterForm(forms.Form):
         conditions = self.letter_conditions()
         if data["copy_to_patient"]:
             conditions.add(Condition.COPY_TO_PATIENT)
+        if data["request_date"]:
+            conditions.add(Condition.HAS_REQUEST_DATE)
+        if data["request_author"]:
+            conditions.add(Condition.HAS_REQUEST_AUTHOR)
         return LetterFacts(
             kind=self.kind,
             letter_date=data["letter_date"],

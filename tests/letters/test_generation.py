@@ -52,6 +52,15 @@ class TestWorkloadRejection:
         ):
             assert expected in text
 
+    def test_letter_names_the_request_it_answers(self, client, workload_data):
+        text = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))))
+        assert "The request is dated 20 May 2026." in text
+        assert "It was made by Dr Q. Registrar." in text
+        without_author = {**workload_data, "request_author": ""}
+        text = flat(docx_text(body(download(client, WORKLOAD_URL, without_author, "letter.docx"))))
+        assert "The request is dated 20 May 2026." in text
+        assert "It was made by" not in text
+
     def test_docx_is_a4_with_letterhead_and_patient_table(self, client, workload_data):
         document = docx.Document(
             io.BytesIO(body(download(client, WORKLOAD_URL, workload_data, "letter.docx")))

@@ -82,7 +82,9 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             server.stop()
             settings.MEDIA_ROOT = old_media
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            call_command(
+                "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+            )
             connection.creation.deserialize_db_from_string(snapshot)
 
 

@@ -47,7 +47,7 @@ def save(client: Client, page, session: dict, title: str, **headers):
 
 
 @pytest.fixture
-def page(db):
+def item(db):
     index = GuidanceIndexPageFactory(parent=ensure_home_page(), slug="interface-guidance")
     item = GuidanceItemPageFactory(parent=index, slug="tasks", title="Tasks in clinical systems")
     item.save_revision().publish()
@@ -67,7 +67,8 @@ def editors(django_user_model):
     return clients
 
 
-def test_second_editor_is_warned_and_both_revisions_are_kept(page, editors):
+def test_second_editor_is_warned_and_both_revisions_are_kept(item, editors):
+    page = item
     alice, bob = editors
     alice_session = open_editor(alice, page.id)
     bob_session = open_editor(bob, page.id)

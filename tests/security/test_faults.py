@@ -177,3 +177,18 @@ def test_replacing_a_file_normally_still_removes_the_old_one(editor_client, medi
     document.refresh_from_db()
     assert not old_path.exists()
     assert b"".join(Client().get(document.url).streaming_content) == new_pdf
+
+
+@pytest.mark.django_db(transaction=True)  # real transactions, as in production (no test wrapper)
+def test_disk_full_during_multiple_upload_answers_the_uploader_in_json(editor_client, media, home_page):
+    Document = get_document_model()
+    with disk_full():
+        response = editor_client.post(
+            "/admin/documents/multiple/add/",
+            {"files[]": SimpleUploadedFile("report.pdf", PDF, "application/pdf")},
+            HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+        )
+    assert response.status_code == 507
+    assert response.json()["success"] is False
+    assert "storage is full" in response.json()["error_message"]
+    assert Document.objects.count() == 0

@@ -1,6 +1,7 @@
 """axe-core at WCAG 2.2 AA on every public page type, in a real Chromium with the real CSP on."""
 
 import pytest
+from playwright.sync_api import expect
 
 GUIDANCE = "/interface-guidance/"
 ITEM = GUIDANCE + "tasks-in-clinical-systems/"
@@ -53,3 +54,28 @@ def test_the_accessibility_check_catches_a_real_violation(page, site_url, axe_ch
     )
     with pytest.raises(AssertionError, match="image-alt"):
         axe_check("home with an unlabelled image")
+
+
+def test_rate_limit_page_is_accessible(page, site_url, axe_check, settings):
+    settings.RATE_LIMIT_ENABLED = True
+    settings.RATE_LIMITS = [{"path": "/search/", "methods": ["GET"], "requests": 0, "seconds": 60}]
+    response = page.goto(site_url + "/search/?q=tasks")
+    assert response.status == 429
+    assert page.locator("h1").inner_text() == "Too many requests"
+    axe_check("429 page")
+
+
+def test_sign_in_lockout_page_is_accessible(page, site_url, axe_check, settings):
+    from axes.models import AccessAttempt
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 1
+    try:
+        page.goto(site_url + "/admin/login/")
+        page.get_by_label("Username").fill("someone")
+        page.get_by_label("Password").fill("wrong password")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.locator("h1")).to_have_text("Sign-in paused")
+        axe_check("lockout page")
+    finally:
+        AccessAttempt.objects.all().delete()

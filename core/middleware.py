@@ -52,7 +52,7 @@ class PortalCSPMiddleware(CSPMiddleware):
         elif getattr(request, "is_preview", False):
             # Wagtail renders a preview through the middleware as if at the page's public address, then
             # shows it in a frame inside the admin: the public policy, except that the admin may frame it.
-            parts.update = {**(parts.update or {}), "frame-ancestors": [SELF]}
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 

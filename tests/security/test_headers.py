@@ -186,3 +186,21 @@ def test_documents_are_served_with_the_right_type_and_disposition(
     assert response["Content-Type"].startswith(content_type)
     assert response["Content-Disposition"].startswith(disposition)
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_page_preview_keeps_the_public_policy_but_may_be_framed_by_the_admin(admin_client, guidance_item):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[guidance_item.id])
+    data = nested_form_data(
+        {"title": "Draft title", "slug": guidance_item.slug, "summary": "Draft", "body": streamfield([])}
+    )
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    response = admin_client.get(url + "?in_preview_panel=true")
+    assert response.status_code == 200 and "Draft title" in response.content.decode()
+    directives = parse_csp(response["Content-Security-Policy"])
+    assert directives["frame-ancestors"] == "'self'"  # the admin's preview panel may show it...
+    assert (
+        directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    )  # ...as the public sees it
+    assert response["X-Frame-Options"] == "SAMEORIGIN"

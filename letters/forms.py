@@ -153,6 +153,39 @@ class LetterForm(forms.Form):
 
     kind: str
     sections: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    # The sections both letters share: they open with these and close with the signatory.
+    opening_sections = (
+        (
+            "practice",
+            "Your practice",
+            (
+                "practice_name",
+                "practice_address",
+                "practice_phone",
+                "practice_email",
+                "practice_ods_code",
+                "letter_date",
+            ),
+        ),
+        (
+            "recipient",
+            "Who the letter is to",
+            (
+                "recipient_name",
+                "recipient_role",
+                "recipient_provider",
+                "recipient_organisation",
+                "recipient_department",
+            ),
+        ),
+        ("patient", "The patient", ("patient_name", "patient_dob", "nhs_number", "hospital_number")),
+    )
+    signatory_section = (
+        "signatory",
+        "Who signs the letter",
+        ("signatory_name", "signatory_role", "copy_to_patient"),
+    )
     # Identifiers: never offered for browser autocomplete, never remembered.
     patient_fields = ("patient_name", "patient_dob", "nhs_number", "hospital_number", "ubrn")
     # Practice and signatory fields may be remembered in the user's browser (letters.js); never patient ones.
@@ -527,30 +560,7 @@ class DeclinedReferralForm(LetterForm):
     )
 
     sections = (
-        (
-            "practice",
-            "Your practice",
-            (
-                "practice_name",
-                "practice_address",
-                "practice_phone",
-                "practice_email",
-                "practice_ods_code",
-                "letter_date",
-            ),
-        ),
-        (
-            "recipient",
-            "Who the letter is to",
-            (
-                "recipient_name",
-                "recipient_role",
-                "recipient_provider",
-                "recipient_organisation",
-                "recipient_department",
-            ),
-        ),
-        ("patient", "The patient", ("patient_name", "patient_dob", "nhs_number", "hospital_number")),
+        *LetterForm.opening_sections,
         (
             "request",
             "The referral and the reply",
@@ -573,7 +583,7 @@ class DeclinedReferralForm(LetterForm):
             "Reasons and what you ask for",
             ("reasons", "reasons_other", "asks", "asks_other", "response_days", "tone"),
         ),
-        ("signatory", "Who signs the letter", ("signatory_name", "signatory_role", "copy_to_patient")),
+        LetterForm.signatory_section,
     )
 
     def clean(self) -> dict:
@@ -702,30 +712,7 @@ class WorkloadRejectionForm(LetterForm):
     reasons_other = TextField(label="Other reason", max_length=500, help_text='Needed if you ticked "Other".')
 
     sections = (
-        (
-            "practice",
-            "Your practice",
-            (
-                "practice_name",
-                "practice_address",
-                "practice_phone",
-                "practice_email",
-                "practice_ods_code",
-                "letter_date",
-            ),
-        ),
-        (
-            "recipient",
-            "Who the letter is to",
-            (
-                "recipient_name",
-                "recipient_role",
-                "recipient_provider",
-                "recipient_organisation",
-                "recipient_department",
-            ),
-        ),
-        ("patient", "The patient", ("patient_name", "patient_dob", "nhs_number", "hospital_number")),
+        *LetterForm.opening_sections,
         (
             "request",
             "The request",
@@ -741,7 +728,7 @@ class WorkloadRejectionForm(LetterForm):
             ),
         ),
         ("reasons", "Reasons", ("reasons", "reasons_other")),
-        ("signatory", "Who signs the letter", ("signatory_name", "signatory_role", "copy_to_patient")),
+        LetterForm.signatory_section,
     )
 
     def _source_group(self) -> str:

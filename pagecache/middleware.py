@@ -8,10 +8,11 @@ no ``private`` / ``no-store`` / ``no-cache`` in ``Cache-Control`` and no ``Vary`
 editor always has a session cookie and so always sees the live site.
 
 The key is the scheme, host, path and full query string, plus the purge generation
-(``pagecache.purge``). The middleware sits just inside SecurityMiddleware (HTTPS redirect, HSTS and
-the other security headers still apply to every response); hits are answered before CSP, sessions,
-CSRF, authentication and the rate limiter run, replaying the headers the page was stored with
-(Content-Security-Policy, Permissions-Policy, X-Frame-Options, ...). The public CSP is the same for
+(``pagecache.purge``). The middleware comes first: hits are answered before anything else runs,
+replaying the headers the page was stored with (HSTS and the other security headers,
+Content-Security-Policy, Permissions-Policy, X-Frame-Options, ...). The HTTPS redirect still applies:
+the scheme is part of the key and a redirect (301) is never stored, so a plain-HTTP request never
+finds a page. The public CSP is the same for
 every response; a response whose policy carries a nonce is never stored. Static and media files
 are never looked up. Hits carry ``X-Page-Cache: hit``.
 
@@ -21,6 +22,7 @@ Settings: ``PAGE_CACHE_ENABLED`` (off unless turned on; production turns it on),
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -29,6 +31,27 @@ from pagecache.purge import current_generation, page_cache
 
 DEFAULT_EXCLUDE_PREFIXES = ("/admin/", "/letters/", "/documents/", "/healthz", "/django-admin/")
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+# Pages this process served recently, so a hit need not re-read the page from the shared folder.
+# Keys include the purge generation, read from the shared cache on every request, so a purge retires
+# these at once too; entries also expire after a minute and the table is emptied when full.
+_RECENT: dict[str, tuple[float, tuple]] = {}
+RECENT_MAX_ENTRIES = 256
+RECENT_SECONDS = 60.0
+
+
+def _recent_get(key: str):
+    entry = _RECENT.get(key)
+    if entry is None or entry[0] < time.monotonic():
+        return None
+    return entry[1]
+
+
+def _recent_put(key: str, stored: tuple) -> None:
+    if len(_RECENT) >= RECENT_MAX_ENTRIES:
+        _RECENT.clear()
+    _RECENT[key] = (time.monotonic() + RECENT_SECONDS, stored)
 
 
 class AnonymousPageCacheMiddleware:
@@ -43,7 +66,11 @@ class AnonymousPageCacheMiddleware:
         except Exception:  # e.g. DisallowedHost: let Django answer it the usual way
             return self.get_response(request)
         cache = page_cache()
-        stored = cache.get(key)
+        stored = _recent_get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                _recent_put(key, stored)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)

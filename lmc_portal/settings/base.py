@@ -44,10 +44,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Anonymous page cache: hits replay the stored page and its headers (CSP included) before anything
-    # below runs; see pagecache/middleware.py.
+    # Anonymous page cache: hits replay the stored page and its headers (security headers and CSP
+    # included) before anything below runs; see pagecache/middleware.py.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -12,7 +12,11 @@ def page_cache(settings):
         **settings.CACHES,
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages"},
     }
+    from pagecache import middleware
+
     cache = caches["pages"]
     cache.clear()
+    middleware._RECENT.clear()
     yield cache
     cache.clear()
+    middleware._RECENT.clear()

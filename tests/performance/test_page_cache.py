@@ -257,3 +257,16 @@ def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
     worker_a(factory.get("/guidance/item/"))
     worker_b(factory.get("/guidance/item/"))
     assert view.calls == 2
+
+
+def test_plain_http_is_still_redirected_to_https_when_the_page_is_cached(
+    client, home_page, page_cache, settings
+):
+    settings.SECURE_SSL_REDIRECT = True
+    client.cookies.clear()
+    for _ in range(2):
+        client.get("/", secure=True)
+    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
+    response = client.get("/", secure=False)
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")

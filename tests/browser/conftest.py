@@ -27,6 +27,7 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 _skipped = []
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders tests by their database use
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(str(item.fspath)).resolve().parents:
@@ -72,6 +73,9 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     settings.MEDIA_ROOT = media
     with django_db_blocker.unblock():
         snapshot = connection.creation.serialize_db_to_string()
+        from tests.security.helpers import ensure_wagtail_roots
+
+        ensure_wagtail_roots()  # in case a transactional test emptied the database before us
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         from django.contrib.auth import get_user_model
 

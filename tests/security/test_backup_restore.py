@@ -12,6 +12,8 @@ from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from tests.security.helpers import ensure_wagtail_roots
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -42,6 +44,7 @@ def test_backup_then_restore_brings_back_pages_and_documents(settings, tmp_path)
     media = tmp_path / "media"
     media.mkdir()
     settings.MEDIA_ROOT = media
+    ensure_wagtail_roots()
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     pages = Page.objects.count()
     live_titles = sorted(Page.objects.live().values_list("title", flat=True))

@@ -14,6 +14,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, RequestFactory
 from wagtail.documents import get_document_model
 
+from tests.security.helpers import ensure_wagtail_roots
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -180,7 +182,8 @@ def test_replacing_a_file_normally_still_removes_the_old_one(editor_client, medi
 
 
 @pytest.mark.django_db(transaction=True)  # real transactions, as in production (no test wrapper)
-def test_disk_full_during_multiple_upload_answers_the_uploader_in_json(editor_client, media, home_page):
+def test_disk_full_during_multiple_upload_answers_the_uploader_in_json(editor_client, media):
+    ensure_wagtail_roots()
     Document = get_document_model()
     with disk_full():
         response = editor_client.post(

@@ -27,7 +27,8 @@ COPY --chown=lmc:lmc . .
 RUN SECRET_KEY=collectstatic-only-build-key-000000000000000000000000000 \
     ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --no-input --verbosity 0 \
-    && mkdir -p /app/media && chown lmc:lmc /app/media
+    && mkdir -p /app/media /app/var && chown lmc:lmc /app/media /app/var
+# var/ holds the page cache and rate-limit counters shared by the gunicorn workers.
 USER lmc
 EXPOSE 8000
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "lmc_portal.wsgi"]

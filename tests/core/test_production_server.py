@@ -50,6 +50,9 @@ def production_server(tmp_path_factory):
             "ALLOWED_HOSTS": "portal.example",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
             "MEDIA_ROOT": str(tmp_path / "media"),
+            # Caches of its own, so no page cached by an earlier run is served from var/.
+            "PAGE_CACHE_DIR": str(tmp_path / "page-cache"),
+            "RATE_LIMIT_CACHE_DIR": str(tmp_path / "ratelimit-cache"),
             "SECURE_SSL_REDIRECT": "false",
             "GUNICORN_WORKERS": "1",
             "DJANGO_SETTINGS_MODULE": "lmc_portal.settings.production",

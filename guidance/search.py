@@ -21,6 +21,9 @@ RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 EXCERPT_RADIUS = 120
+# Only the best-ranked matches are fetched (in one query, without counting every match): a common
+# word in a library of thousands would otherwise rank and count every page on each request.
+MAX_RANKED_RESULTS = 200
 
 
 @dataclass(frozen=True)
@@ -128,8 +131,10 @@ def search_guidance(query: str, *, page_number: str | int | None = 1):
     pattern = term_pattern(terms)
     pages = Page.objects.live().public().type(*LISTED_PAGE_TYPES)
     # Only the words go to the backend: punctuation is query syntax to SQLite FTS and PostgreSQL.
-    results = pages.search(" ".join(terms), operator="and") if terms else pages.none()
-    paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    results = list(pages.search(" ".join(terms), operator="and")[: MAX_RANKED_RESULTS + 1]) if terms else []
+    capped = len(results) > MAX_RANKED_RESULTS
+    paginated = Paginator(results[:MAX_RANKED_RESULTS], RESULTS_PER_PAGE).get_page(page_number)
+    paginated.capped = capped  # "more than 200 results": the rest are not ranked or counted
     ids = [page.id for page in paginated.object_list]
     specific = {page.id: page for page in Page.objects.filter(id__in=ids).specific()}
     # One query for every document the hits offer, instead of one per hit.

@@ -122,3 +122,17 @@ def test_replacing_a_document_updates_search_and_keeps_the_download_address(admi
     replaced = admin_client.get(download_url)
     assert replaced.status_code == 200
     assert b"".join(replaced.streaming_content) == document.file.open("rb").read()
+
+
+def test_search_ranks_only_the_first_few_hundred_matches(client, guidance_index, monkeypatch):
+    """Matches beyond the cap are neither fetched nor counted; the page says there are more."""
+    from guidance import search
+
+    monkeypatch.setattr(search, "MAX_RANKED_RESULTS", 3)
+    for n in range(5):
+        GuidanceItemPageFactory(parent=guidance_index, title=f"Capybara {n}", summary="About capybaras.")
+    response = client.get("/search/", {"q": "capybara"})
+    assert response.status_code == 200
+    assert response.context["results"].paginator.count == 3
+    assert "More than 3 results for" in response.content.decode()
+    assert len(response.context["results"].object_list) == 3

@@ -1,9 +1,28 @@
-"""Template tags for the site chrome: main navigation and breadcrumbs."""
+"""Template tags for the site chrome: main navigation and breadcrumbs.
+
+Both change only when pages are published, moved, renamed or restricted, so what they show is kept
+in the default (per-process) cache under the page cache's purge generation (``pagecache.purge``):
+every such change mints a new generation, so a stale menu or trail is never served.
+"""
 
 from django import template
-from wagtail.models import Page, Site
+from django.core.cache import cache
+from wagtail.models import Site
+
+from pagecache.purge import current_generation
 
 register = template.Library()
+
+CHROME_CACHE_SECONDS = 600
+
+
+def _cached(key: str, compute):
+    full_key = f"portal-chrome:{current_generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, CHROME_CACHE_SECONDS)
+    return value
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -11,8 +30,13 @@ def main_navigation(context) -> dict:
     """Top-level pages marked "show in menus", then the letters and search."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    # Title, URL and path are all the menu shows: plain pages, no per-type (.specific()) queries.
-    menu_pages = site.root_page.get_children().live().public().in_menu() if site else Page.objects.none()
+
+    def compute() -> list[dict]:
+        # Title, URL and path are all the menu shows: plain pages, no per-type (.specific()) queries.
+        pages = site.root_page.get_children().live().public().in_menu()
+        return [{"title": p.title, "url": p.url, "path": p.path} for p in pages]
+
+    menu_pages = _cached(f"menu:{site.pk}", compute) if site else []
     current = context.get("page")
     return {"menu_pages": menu_pages, "current_page": current, "request": request}
 
@@ -23,4 +47,11 @@ def breadcrumbs(context) -> dict:
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+
+    def compute() -> list[dict]:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+        return [{"depth": a.depth, "url": a.url, "title": a.title} for a in ancestors]
+
+    if page.pk is None:  # previewing a page not yet saved
+        return {"ancestors": compute(), "page": page}
+    return {"ancestors": _cached(f"crumbs:{page.pk}:{page.path}", compute), "page": page}

@@ -18,6 +18,22 @@ def media_root(tmp_path_factory):
         yield path
 
 
+@pytest.fixture(autouse=True)
+def private_purge_generation(settings):
+    """The page cache (and so the purge generation the menu and breadcrumbs are cached under) in
+    this process's memory, so purges by other test runs on the machine cannot change query counts."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "private-pages"},
+    }
+    caches["pages"].clear()
+    caches["default"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @functools.cache
 def sample_pdf(phrase: str = "a phrase found only inside the PDF") -> bytes:
     """A real one-page PDF containing ``phrase`` (generated once per phrase per test run)."""

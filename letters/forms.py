@@ -293,6 +293,13 @@ class LetterForm(forms.Form):
                 )
                 widget.attrs.update({"aria-describedby": " ".join(described), "aria-invalid": "true"})
 
+    def section_fields(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """``sections`` with each name replaced by its bound field: the template needs no lookups."""
+        return [
+            (section_id, legend, [self[name] for name in names])
+            for section_id, legend, names in self.sections
+        ]
+
     # -- cross-field checks --
 
     def clean(self) -> dict:

@@ -19,6 +19,7 @@ from letters.validation import (
     format_nhs_number,
     normalise_nhs_number,
     normalise_text,
+    prints_as_nothing,
     reject_hidden_characters,
 )
 
@@ -48,7 +49,10 @@ class TextField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return normalise_text(value) if value else value
+        # Text that would print as nothing (e.g. only soft hyphens) counts as not filled in.
+        if not value or prints_as_nothing(value):
+            return ""
+        return normalise_text(value)
 
     def run_validators(self, value) -> None:
         # Hidden characters first: otherwise Django's own NUL check speaks before ours.

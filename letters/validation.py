@@ -20,6 +20,17 @@ def normalise_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def prints_as_nothing(value: str) -> bool:
+    """True for text of only spaces and invisible format characters (e.g. soft hyphens).
+
+    Text with forbidden characters is not "nothing": it gets its own error from
+    ``reject_hidden_characters``.
+    """
+    if CONTROL_CHARACTERS.search(value) or BIDI_CONTROLS.search(value):
+        return False
+    return all(unicodedata.category(char).startswith(("C", "Z")) for char in value)
+
+
 def reject_hidden_characters(value: str) -> None:
     """Refuse control and bidirectional-override characters, naming the problem in plain English."""
     if CONTROL_CHARACTERS.search(value):

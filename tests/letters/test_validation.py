@@ -166,6 +166,10 @@ class TestBadInput:
         assert_field_error(response, "signatory_name", "Enter your name.")
         assert "This field is required" not in response.content.decode()
 
+    def test_a_name_of_only_invisible_characters_counts_as_missing(self, client, workload_data):
+        response = post_with(client, WORKLOAD_URL, workload_data, patient_name="\u00ad\u200b \u00ad")
+        assert_field_error(response, "patient_name", "Enter the patient's full name.")
+
     def test_bad_answers_keep_the_users_other_answers(self, client, workload_data):
         response = post_with(client, WORKLOAD_URL, workload_data, nhs_number="999 123 4560")
         assert "Ysbyty &amp; Partners &lt;Surgery&gt;" in response.content.decode()

@@ -8,6 +8,7 @@ from django.test import override_settings
 from guidance import demo_files
 from guidance.demo import ensure_home_page
 from tests.guidance.factories import GuidanceIndexPageFactory
+from tests.page_cache_fixtures import private_purge_generation  # noqa: F401 (autouse here)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -16,22 +17,6 @@ def media_root(tmp_path_factory):
     path = tmp_path_factory.mktemp("media")
     with override_settings(MEDIA_ROOT=str(path)):
         yield path
-
-
-@pytest.fixture(autouse=True)
-def private_purge_generation(settings):
-    """The page cache (and so the purge generation the menu and breadcrumbs are cached under) in
-    this process's memory, so purges by other test runs on the machine cannot change query counts."""
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "private-pages"},
-    }
-    caches["pages"].clear()
-    caches["default"].clear()
-    yield
-    caches["pages"].clear()
 
 
 @functools.cache

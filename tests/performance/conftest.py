@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import caches
 
+from tests.page_cache_fixtures import private_purge_generation  # noqa: F401 (autouse here)
+
 
 @pytest.fixture
 def page_cache(settings):
@@ -20,17 +22,3 @@ def page_cache(settings):
     yield cache
     cache.clear()
     middleware._RECENT.clear()
-
-
-@pytest.fixture(autouse=True)
-def private_purge_generation(settings):
-    """The page cache (and so the purge generation the menu and breadcrumbs are cached under) in
-    this process's memory, so purges by other test runs on the machine cannot change query counts."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "private-pages"},
-    }
-    caches["pages"].clear()
-    caches["default"].clear()
-    yield
-    caches["pages"].clear()

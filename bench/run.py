@@ -422,12 +422,9 @@ def load_ceilings(env: dict, tmp: Path, args) -> dict:
     conf = conf.replace("@TMP@", str(tmp)).replace("@PORT@", str(port)).replace("@ROOT@", str(root))
     (tmp / "nginx.conf").write_text(conf)
     nginx = Server("nginx", ["nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], env, tmp)
-    try:
-        wait_for(f"http://{HOST}:{port}/")
-        log("wrk nginx (static copy of the guidance item)")
-        results["nginx_static"] = {"bytes": len(page), **run_wrk(f"http://{HOST}:{port}/", args)}
-    finally:
-        nginx.stop()
+    results["nginx_static"] = _load_ceiling(
+        nginx, port, "nginx (static copy of the guidance item)", page, args
+    )
 
     port = free_port(args.port + 3)
     wsgi_env = {**env, "GUNICORN_BIND": f"{HOST}:{port}", "BENCH_STATIC_FILE": str(root / "page.html")}
@@ -437,13 +434,19 @@ def load_ceilings(env: dict, tmp: Path, args) -> dict:
         wsgi_env,
         tmp,
     )
+    label = "minimal WSGI app (same bytes, same gunicorn settings)"
+    results["minimal_wsgi"] = _load_ceiling(minimal, port, label, page, args)
+    return results
+
+
+def _load_ceiling(server: Server, port: int, label: str, page: bytes, args) -> dict:
+    """Load one ceiling server (already started) with wrk, then stop it."""
     try:
         wait_for(f"http://{HOST}:{port}/")
-        log("wrk minimal WSGI app (same bytes, same gunicorn settings)")
-        results["minimal_wsgi"] = {"bytes": len(page), **run_wrk(f"http://{HOST}:{port}/", args)}
+        log(f"wrk {label}")
+        return {"bytes": len(page), **run_wrk(f"http://{HOST}:{port}/", args)}
     finally:
-        minimal.stop()
-    return results
+        server.stop()
 
 
 def main() -> int:

@@ -27,7 +27,8 @@ import time
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from pagecache.purge import current_generation, page_cache
+from pagecache.memo import generation, request_generation
+from pagecache.purge import page_cache
 
 DEFAULT_EXCLUDE_PREFIXES = ("/admin/", "/letters/", "/documents/", "/healthz", "/django-admin/")
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -59,6 +60,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        with request_generation():  # one read of the purge generation for the whole request
+            return self._respond(request)
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not getattr(settings, "PAGE_CACHE_ENABLED", False) or not self._request_cacheable(request):
             return self.get_response(request)
         try:
@@ -126,4 +131,4 @@ class AnonymousPageCacheMiddleware:
             )
         )
         digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"pagecache:{current_generation()}:{digest}"
+        return f"pagecache:{generation()}:{digest}"

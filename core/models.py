@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from pagecache.memo import remember
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -75,6 +78,21 @@ class SiteIdentity(BaseSiteSetting):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's identity, read from the database once per purge (it is on every page and letter).
+
+        Saving the setting purges, so a change shows on the next request. The admin's edit screen uses
+        ``for_site`` and always reads the database.
+        """
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if not hasattr(request, attr_name) and site is not None:
+            identity = remember(f"site-identity:{site.pk}", lambda: cls.for_site(site))
+            identity._request = request  # as Wagtail's own for_request does (page URLs)
+            setattr(request, attr_name, identity)
+        return super().for_request(request)
 
     @property
     def theme_version(self) -> str:

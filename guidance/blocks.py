@@ -8,7 +8,8 @@ from django.urls import NoReverseMatch, reverse
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.models import Page
+
+from core import privacy
 
 # Rich-text features editors may use, in one place. No images or embeds: guidance is text and files.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -246,16 +247,11 @@ class RelatedPagesBlock(blocks.StructBlock):
         preview_value = {"heading": "Related guidance", "pages": []}
 
     def get_context(self, value, parent_context=None):
-        """Only live, public pages, in the editor's order (one query for the check)."""
+        """Only live, public pages, in the editor's order (no query: the chooser loaded them)."""
         context = super().get_context(value, parent_context=parent_context)
-        chosen = [page for page in value["pages"] if page is not None]
-        visible = set(
-            Page.objects.filter(id__in=[page.id for page in chosen])
-            .live()
-            .public()
-            .values_list("id", flat=True)
-        )
-        context["visible_pages"] = [page for page in chosen if page.id in visible]
+        context["visible_pages"] = [
+            page for page in value["pages"] if page is not None and page.live and privacy.is_public(page)
+        ]
         return context
 
 

@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from core.privacy import private_q
 from guidance.models import LISTED_PAGE_TYPES
 
 FEED_LENGTH = 30
@@ -23,7 +24,7 @@ class GuidanceRssFeed(Feed):
         """Live, public guidance and reports, most recently published first."""
         return (
             Page.objects.live()
-            .public()
+            .exclude(private_q())
             .type(*LISTED_PAGE_TYPES)
             .order_by("-last_published_at")
             .specific()

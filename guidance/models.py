@@ -9,7 +9,6 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
-from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import privacy
 from guidance import documents
 from guidance.blocks import (
     AUDIENCE_CHOICES,
@@ -90,7 +90,14 @@ class Topic(models.Model):
         return self.name
 
 
-class BasePage(RoutablePageMixin, Page):
+class RememberedPrivacyMixin:
+    """Wagtail's privacy check before serving a page, answered without a query (core/privacy.py)."""
+
+    def get_view_restrictions(self):
+        return privacy.restrictions_for(self)
+
+
+class BasePage(RememberedPrivacyMixin, RoutablePageMixin, Page):
     """Fields every guidance page shares: summary, topics, review dates, search and downloads."""
 
     summary = models.TextField(
@@ -117,20 +124,6 @@ class BasePage(RoutablePageMixin, Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail's privacy check in one query instead of two: the restrictions on this page or any
-        ancestor, an alias counting as its source page (as ``Page.get_view_restrictions`` does)."""
-        from wagtail.models import PageViewRestriction
-
-        ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
-        ancestors = (
-            Page.objects.filter(path__in=ancestor_paths)
-            .annotate(source_id=Coalesce("alias_of_id", "id"))
-            .values("source_id")
-        )
-        own = self.alias_of_id or self.pk
-        return PageViewRestriction.objects.filter(Q(page_id=own) | Q(page_id__in=ancestors))
 
     def offered_documents(self) -> list[GuidanceDocument]:
         """Documents this page offers for download (used for search and feeds)."""
@@ -185,7 +178,7 @@ class BasePage(RoutablePageMixin, Page):
         return ""
 
 
-class HomePage(Page):
+class HomePage(RememberedPrivacyMixin, Page):
     """The site root: the LMC's welcome and routes to guidance, letters and search."""
 
     intro = models.TextField(
@@ -201,6 +194,51 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def sections(self):
+        """The live, public sections below the home page (its cards), each in its own type."""
+        return self.get_children().live().exclude(privacy.private_q()).specific().defer_streamfields()
+
+    def route(self, request, path_components):
+        """Find the page for an address in one query by its URL path, not one query per level.
+
+        Wagtail walks the tree a level at a time (a query for each child, another for its type).
+        Every page's ``url_path`` already spells its address, so the deepest page whose path
+        starts the address is found at once and routes the rest of it itself (a download route,
+        or a 404). When a page part-way down could claim the rest of the address with a route of
+        its own, or the tree has duplicate slugs, Wagtail's own walk decides.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[:depth])
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = list(Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("depth"))
+        consistent = all(
+            0 < page.depth - self.depth <= len(prefixes)
+            and prefixes[page.depth - self.depth - 1] == page.url_path
+            for page in found
+        )
+        unique = len({page.url_path for page in found}) == len(found)
+        if not (found and consistent and unique) or self._sub_route_claims(found, path_components):
+            return super().route(request, path_components)
+        deepest = found[-1]
+        return deepest.specific.route(request, path_components[deepest.depth - self.depth :])
+
+    def _sub_route_claims(self, pages: list[Page], path_components: list[str]) -> bool:
+        """True if a live routable page above the deepest match has a route for the rest of the path."""
+        for page in pages[:-1]:
+            model = page.specific_class
+            if not (page.live and model and issubclass(model, RoutablePageMixin)):
+                continue
+            rest = path_components[page.depth - self.depth :]
+            try:
+                model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+            except Http404:
+                continue
+            return True
+        return False
 
 
 class GuidanceIndexPage(BasePage):
@@ -221,7 +259,7 @@ class GuidanceIndexPage(BasePage):
 
     def listed_pages(self, *, topic: Topic | None = None, sort: str = "newest"):
         """Live, public guidance and reports below this page, optionally in one topic."""
-        pages = Page.objects.child_of(self).live().public().type(*LISTED_PAGE_TYPES)
+        pages = Page.objects.child_of(self).live().exclude(privacy.private_q()).type(*LISTED_PAGE_TYPES)
         if topic is not None:
             in_topic = Q()
             for model in LISTED_PAGE_TYPES:

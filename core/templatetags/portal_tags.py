@@ -1,28 +1,16 @@
 """Template tags for the site chrome: main navigation and breadcrumbs.
 
 Both change only when pages are published, moved, renamed or restricted, so what they show is kept
-in the default (per-process) cache under the page cache's purge generation (``pagecache.purge``):
-every such change mints a new generation, so a stale menu or trail is never served.
+until the next purge (``pagecache.memo.remember``): a stale menu or trail is never served.
 """
 
 from django import template
-from django.core.cache import cache
 from wagtail.models import Site
 
-from pagecache.purge import current_generation
+from core.privacy import private_q
+from pagecache.memo import remember
 
 register = template.Library()
-
-CHROME_CACHE_SECONDS = 600
-
-
-def _cached(key: str, compute):
-    full_key = f"portal-chrome:{current_generation()}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, CHROME_CACHE_SECONDS)
-    return value
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -33,10 +21,10 @@ def main_navigation(context) -> dict:
 
     def compute() -> list[dict]:
         # Title, URL and path are all the menu shows: plain pages, no per-type (.specific()) queries.
-        pages = site.root_page.get_children().live().public().in_menu()
+        pages = site.root_page.get_children().live().exclude(private_q()).in_menu()
         return [{"title": p.title, "url": p.url, "path": p.path} for p in pages]
 
-    menu_pages = _cached(f"menu:{site.pk}", compute) if site else []
+    menu_pages = remember(f"chrome:menu:{site.pk}", compute) if site else []
     current = context.get("page")
     return {"menu_pages": menu_pages, "current_page": current, "request": request}
 
@@ -54,4 +42,4 @@ def breadcrumbs(context) -> dict:
 
     if page.pk is None:  # previewing a page not yet saved
         return {"ancestors": compute(), "page": page}
-    return {"ancestors": _cached(f"crumbs:{page.pk}:{page.path}", compute), "page": page}
+    return {"ancestors": remember(f"chrome:crumbs:{page.pk}:{page.path}", compute), "page": page}

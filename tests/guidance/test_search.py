@@ -136,3 +136,80 @@ def test_search_ranks_only_the_first_few_hundred_matches(client, guidance_index,
     assert response.context["results"].paginator.count == 3
     assert "More than 3 results for" in response.content.decode()
     assert len(response.context["results"].object_list) == 3
+
+
+def hits_for(client, query: str, page: int = 1) -> list:
+    return client.get("/search/", {"q": query, "page": page}).context["results"].object_list
+
+
+def titles_for(client, query: str, page: int = 1) -> list[str]:
+    return [hit.page.title for hit in hits_for(client, query, page)]
+
+
+def test_title_and_summary_matches_rank_above_matches_in_the_body_only(client, guidance_index):
+    GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Fridge temperatures",
+        summary="Keeping vaccines cold.",
+        body=[{"type": "paragraph", "value": {"text": "<p>Ask the okapi team.</p>"}}],
+    )
+    GuidanceItemPageFactory(parent=guidance_index, title="Cold chain", summary="What the okapi team asks.")
+    GuidanceItemPageFactory(parent=guidance_index, title="The okapi team", summary="Who they are.")
+    first, second, third = titles_for(client, "okapi")
+    assert {first, second} == {"The okapi team", "Cold chain"}
+    assert third == "Fridge temperatures"
+
+
+def test_words_split_between_the_title_and_the_body_find_the_page(client, guidance_index):
+    GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Phlebotomy requests",
+        summary="Who takes blood.",
+        body=[{"type": "paragraph", "value": {"text": "<p>Samples for the wombat clinic.</p>"}}],
+    )
+    GuidanceItemPageFactory(parent=guidance_index, title="Phlebotomy hours", summary="When the clinic opens.")
+    assert titles_for(client, "phlebotomy wombat") == ["Phlebotomy requests"]
+
+
+def test_every_matching_page_appears_once_across_the_result_pages(client, guidance_index):
+    """25 equally good matches: page 1 shows 20, page 2 the other 5, none twice, none left out."""
+    for n in range(25):
+        GuidanceItemPageFactory(parent=guidance_index, title=f"Tapir note {n}", summary="Same words.")
+    first, second = titles_for(client, "tapir"), titles_for(client, "tapir", page=2)
+    assert (len(first), len(second)) == (20, 5)
+    assert sorted(first + second) == sorted(f"Tapir note {n}" for n in range(25))
+
+
+@pytest.mark.parametrize("query", ["okapi", "okapis", "the okapi", "okapi wombat", "okapi team leaflet"])
+def test_results_are_in_the_order_of_wagtail_search(client, guidance_index, query):
+    """The site's search (its own query on PostgreSQL) finds and orders pages as Wagtail's search
+    does: stemming, ignored common words, words split between title, summary, body and documents."""
+    from wagtail.models import Page
+
+    from guidance.models import LISTED_PAGE_TYPES
+    from guidance.search import query_terms
+
+    document = GuidanceDocumentFactory(
+        title="Leaflet", file=ContentFile(sample_pdf("okapi team leaflet"), name="leaflet.pdf")
+    )
+    download = {"type": "download", "value": {"title": "", "document": document.id, "description": ""}}
+    GuidanceItemPageFactory(parent=guidance_index, title="Okapi team", summary="The okapis.")
+    GuidanceItemPageFactory(parent=guidance_index, title="Team rota", summary="Okapi cover.", body=[download])
+    GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Wombat clinic",
+        summary="Opening hours.",
+        body=[{"type": "paragraph", "value": {"text": "<p>The okapi team runs it.</p>"}}],
+    )
+    ReportPageFactory(parent=guidance_index, title="Okapi audit", summary="Okapi, okapi and okapi.")
+    for n in range(2):  # equally good matches (the words only in the same summary): a stable order
+        GuidanceItemPageFactory(parent=guidance_index, title=f"Notes {n}", summary="Okapi team leaflet.")
+    expected = [
+        page.id
+        for page in Page.objects.live()
+        .public()
+        .type(*LISTED_PAGE_TYPES)
+        .search(" ".join(query_terms(query)), operator="and")
+    ]
+    assert expected  # the query finds something
+    assert [hit.page.id for hit in hits_for(client, query)] == expected

@@ -8,13 +8,13 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from letters.blocks import Condition
 from letters.content import LetterFacts, long_date
-from letters.models import Ask, Provider, Reason, RequestCategory, SourceGroup, Specialty
+from letters.models import Ask, OptionBase, Provider, Reason, RequestCategory, SourceGroup, Specialty
 from letters.placeholders import LetterKind
+from letters.services.published import published_options
 from letters.validation import (
     format_nhs_number,
     normalise_nhs_number,
@@ -93,23 +93,94 @@ class DateField(forms.DateField):
         return value
 
 
-class OptionChoiceField(forms.ModelChoiceField):
+class PublishedChoiceIterator(forms.models.ModelChoiceIterator):
+    """Lists the field's remembered options: no query (or count) each time a widget renders."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for option in self.field.options:
+            yield self.choice(option)
+
+    def __len__(self) -> int:
+        return len(self.field.options) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.field.options)
+
+
+class PublishedOptionsMixin:
+    """Choices from an editable list, read from the published options remembered until the next
+    content change (``published_options``) rather than queried for every form.
+
+    ``queryset`` still describes the same list, for code that asks for it.
+    """
+
+    iterator = PublishedChoiceIterator
+    _options: list[OptionBase] | None = None
+
+    def __init__(self, model: type[OptionBase], *, where: dict[str, str] | None = None, **kwargs):
+        self.model = model
+        self.where = where or {}
+        super().__init__(model.objects.published().filter(**self.where), **kwargs)
+
+    @property
+    def options(self) -> list[OptionBase]:
+        """The published options in the editors' order: this form's own copies."""
+        if self._options is None:
+            self._options = published_options(self.model, **self.where)
+        return self._options
+
+    def option(self, value) -> OptionBase:
+        """The published option whose primary key is ``value``; the invalid-choice error otherwise."""
+        for option in self.options:
+            if str(option.pk) == str(value):
+                return option
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result._options = None  # each form reads the list afresh
+        return result
+
+
+class OptionChoiceField(PublishedOptionsMixin, forms.ModelChoiceField):
     """One choice from an editable list; a value not in the published list is a form error."""
 
-    def __init__(self, queryset, *, noun: str, **kwargs):
-        super().__init__(queryset, empty_label=f"Choose {noun}", **kwargs)
+    def __init__(self, model: type[OptionBase], *, noun: str, **kwargs):
+        super().__init__(model, empty_label=f"Choose {noun}", **kwargs)
         self.error_messages["invalid_choice"] = f"Choose {noun} from the list."
         self.error_messages["required"] = f"Choose {noun}."
 
+    def to_python(self, value) -> OptionBase | None:
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        return self.option(value.pk if isinstance(value, OptionBase) else value)
 
-class OptionsField(forms.ModelMultipleChoiceField):
+
+class OptionsField(PublishedOptionsMixin, forms.ModelMultipleChoiceField):
     """Any number of choices from an editable list, shown as checkboxes."""
 
-    def __init__(self, queryset, *, noun: str, **kwargs):
-        super().__init__(queryset, widget=forms.CheckboxSelectMultiple, **kwargs)
+    def __init__(self, model: type[OptionBase], *, noun: str, **kwargs):
+        super().__init__(model, widget=forms.CheckboxSelectMultiple, **kwargs)
         self.error_messages["invalid_choice"] = f"Choose each {noun} from the list."
         self.error_messages["invalid_pk_value"] = f"Choose each {noun} from the list."
         self.error_messages["required"] = f"Choose at least one {noun}."
+
+    def clean(self, value) -> list[OptionBase]:
+        """The chosen options, in the editors' order."""
+        if not value:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if not isinstance(value, list | tuple):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        chosen = {self.option(item).pk for item in value}
+        self.run_validators(value)
+        return [option for option in self.options if option.pk in chosen]
 
 
 class CategorySelect(forms.Select):
@@ -239,7 +310,7 @@ class LetterForm(forms.Form):
     )
     recipient_role = TextField(label="Recipient's role", max_length=120)
     recipient_provider = OptionChoiceField(
-        Provider.objects.published(),
+        Provider,
         noun="an organisation",
         label="Organisation",
         required=False,
@@ -334,7 +405,7 @@ class LetterForm(forms.Form):
     def _require_other_text(self, choice_field: str, text_field: str, message: str) -> None:
         """An "Other" choice needs its description."""
         chosen = self.cleaned_data.get(choice_field)
-        options = chosen if isinstance(chosen, QuerySet) else [chosen]
+        options = chosen if isinstance(chosen, list) else [chosen]
         needs_text = any(option is not None and option.asks_for_text for option in options)
         if needs_text and not self.cleaned_data.get(text_field):
             self.add_error(text_field, message)
@@ -504,7 +575,7 @@ class DeclinedReferralForm(LetterForm):
             )
         ],
     )
-    specialty = OptionChoiceField(Specialty.objects.published(), noun="a specialty", label="Specialty")
+    specialty = OptionChoiceField(Specialty, noun="a specialty", label="Specialty")
     priority = forms.ChoiceField(
         label="Priority",
         choices=PRIORITIES,
@@ -537,14 +608,13 @@ class DeclinedReferralForm(LetterForm):
         help_text="A sentence or two; up to 1000 characters.",
     )
     reasons = OptionsField(
-        Reason.objects.published().filter(letter_kind=LetterKind.DECLINED_REFERRAL),
+        Reason,
+        where={"letter_kind": LetterKind.DECLINED_REFERRAL},
         noun="reason",
         label="Why the patient still needs to be seen",
     )
     reasons_other = TextField(label="Other reason", max_length=500, help_text='Needed if you ticked "Other".')
-    asks = OptionsField(
-        Ask.objects.published(), noun="request", label="What you are asking the provider to do"
-    )
+    asks = OptionsField(Ask, noun="request", label="What you are asking the provider to do")
     asks_other = TextField(label="Other request", max_length=500, help_text='Needed if you ticked "Other".')
     response_days = forms.IntegerField(
         label="Reply within (working days)",
@@ -690,7 +760,7 @@ class WorkloadRejectionForm(LetterForm):
         },
     )
     category = CategoryField(
-        RequestCategory.objects.published(),
+        RequestCategory,
         noun="the kind of request",
         label="Kind of request",
         widget=CategorySelect,
@@ -716,7 +786,8 @@ class WorkloadRejectionForm(LetterForm):
         help_text="Filled in from the kind of request when left blank; you may change it.",
     )
     reasons = OptionsField(
-        Reason.objects.published().filter(letter_kind=LetterKind.WORKLOAD_REJECTION),
+        Reason,
+        where={"letter_kind": LetterKind.WORKLOAD_REJECTION},
         noun="reason",
         label="Why the practice is declining",
     )

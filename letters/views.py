@@ -9,7 +9,9 @@ import logging
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -25,15 +27,18 @@ from letters.services.build import (
     build_letter,
     published_template,
 )
+from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
 from letters.services.render_pdf import PdfUnavailable, render_pdf
+from pagecache.memo import remember
 
 logger = logging.getLogger(__name__)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
 FORMATS = {"docx": (render_docx, DOCX_TYPE), "pdf": (render_pdf, PDF_TYPE)}
+FORM_FIELDS_TEMPLATE = "letters/form_fields.html"
 
 
 def letters_index(request: HttpRequest) -> HttpResponse:
@@ -48,6 +53,22 @@ def _download(content: LetterContent, fmt: str) -> FileResponse:
         as_attachment=True,
         filename=f"{content.file_stem}.{fmt}",
         content_type=content_type,
+    )
+
+
+def form_fields_html(form: LetterForm) -> SafeString:
+    """The form's fieldsets as HTML.
+
+    A form holding what someone typed is always rendered afresh and never kept. An empty form shows
+    only fixed labels, the published options and today's date (the default letter date), so its HTML
+    is the same for every visitor until content changes or the day does, and is remembered.
+    """
+    if form.is_bound or form.initial:
+        return render_to_string(FORM_FIELDS_TEMPLATE, {"form": form})
+    day = form.get_initial_for_field(form.fields["letter_date"], "letter_date")
+    return remember(
+        f"letters:empty-form:{form.kind}:{day}",
+        lambda: render_to_string(FORM_FIELDS_TEMPLATE, {"form": form}),
     )
 
 
@@ -71,6 +92,7 @@ class LetterGeneratorView(View):
     def _page(self, request: HttpRequest, form: LetterForm, **extra) -> HttpResponse:
         context = {
             "form": form,
+            "form_fields": form_fields_html(form),
             "heading": self.heading,
             "intro": self.intro,
             "blank_url_name": self.blank_url_name,
@@ -145,11 +167,11 @@ class BlankLetterView(View):
         content = build_blank_letter(
             template=template,
             issuer=SiteIdentity.for_request(request).name,
-            reasons=tuple(r.label for r in Reason.objects.published().filter(letter_kind=kind)),
-            asks=tuple(a.label for a in Ask.objects.published())
+            reasons=tuple(r.label for r in published_options(Reason, letter_kind=kind)),
+            asks=tuple(a.label for a in published_options(Ask))
             if "asks" in self.form_class.base_fields
             else (),
-            categories=RequestCategory.objects.published()
+            categories=published_options(RequestCategory)
             if "category" in self.form_class.base_fields
             else (),
         )

@@ -23,8 +23,13 @@ from letters.content import (
 )
 from letters.models import LetterTemplate, RequestCategory
 from letters.placeholders import fill, placeholders_for
+from letters.services.published import Wording, published_wording
 
 REMOVED = "[removed]"
+
+# The builders read only kind, title, body, patient_note, version_label and last_published_at: the
+# remembered published ``Wording``, or a ``LetterTemplate`` itself (e.g. one not saved yet).
+LetterWording = Wording | LetterTemplate
 
 
 class Variant(enum.StrEnum):
@@ -37,15 +42,15 @@ class WordingUnavailable(Exception):
     """No published wording for this letter (or its patient note) yet."""
 
 
-def published_template(*, kind: str) -> LetterTemplate:
+def published_template(*, kind: str) -> Wording:
     """The published wording for a letter type; ``WordingUnavailable`` if there is none."""
-    template = LetterTemplate.objects.published().filter(kind=kind).first()
-    if template is None:
+    wording = published_wording(kind)
+    if wording is None:
         raise WordingUnavailable(kind)
-    return template
+    return wording
 
 
-def _footer(*, template: LetterTemplate, issuer: str) -> str:
+def _footer(*, template: LetterWording, issuer: str) -> str:
     published = long_date(template.last_published_at.date()) if template.last_published_at else "not yet"
     return f"{issuer} template letter: {template.title}, {template.version_label}, published {published}."
 
@@ -92,7 +97,7 @@ def _body(
 
 
 def build_letter(
-    *, facts: LetterFacts, template: LetterTemplate, issuer: str, variant: Variant = Variant.LETTER
+    *, facts: LetterFacts, template: LetterWording, issuer: str, variant: Variant = Variant.LETTER
 ) -> LetterContent:
     """The finished letter (or its anonymised copy, or the patient's note) as ``LetterContent``."""
     values = dict(facts.values)
@@ -149,7 +154,7 @@ def _category_line(category: RequestCategory) -> str:
 
 def build_blank_letter(
     *,
-    template: LetterTemplate,
+    template: LetterWording,
     issuer: str,
     reasons: tuple[str, ...],
     asks: tuple[str, ...],

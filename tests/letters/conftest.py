@@ -11,6 +11,10 @@ from letters import demo
 from letters.models import Ask, LetterTemplate, Provider, Reason, RequestCategory, Specialty
 from letters.placeholders import LetterKind
 
+# The purge generation the published wording and options are remembered under, private to this
+# process: another test run on the machine purging must not refresh what these tests check.
+from tests.page_cache_fixtures import private_purge_generation  # noqa: F401 (autouse here)
+
 DECLINED_URL = "/letters/declined-referral/"
 WORKLOAD_URL = "/letters/workload-rejection/"
 

@@ -9,7 +9,9 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.test import RequestFactory
+from django.utils.html import escape
 from django.views.debug import SafeExceptionReporterFilter
 
 from letters.views import WorkloadRejectionView
@@ -115,6 +117,36 @@ def test_no_file_is_written(client, workload_data, declined_data):
                     assert PATIENT_NAME.encode() not in handle.read()
         except OSError:
             continue
+
+
+def in_memory_caches() -> bytes:
+    """Every key and (pickled) value held in this process's in-memory caches."""
+    held = b""
+    for alias in settings.CACHES:
+        store = getattr(caches[alias], "_cache", None)  # LocMemCache's own dict
+        if isinstance(store, dict):
+            held += b"".join(key.encode() + value for key, value in store.items())
+    return held
+
+
+@pytest.mark.django_db
+def test_nothing_remembered_in_memory_holds_patient_data(client, workload_data, declined_data):
+    empty_form = client.get(WORKLOAD_URL).content.decode()
+    generate_everything(client, workload_data, declined_data)
+    held = in_memory_caches()
+    assert b"letters:" in held  # the published wording and options are remembered...
+    # ...and nothing anyone typed (the test's NHS number is also the form's printed example).
+    for value in PATIENT_VALUES:
+        if value not in empty_form:
+            assert value.encode() not in held
+
+
+@pytest.mark.django_db
+def test_the_empty_form_never_shows_what_someone_typed(client, workload_data):
+    client.get(WORKLOAD_URL)
+    response = client.post(WORKLOAD_URL, {**workload_data, "nhs_number": "999 123 4560"})
+    assert escape(PATIENT_NAME) in response.content.decode()  # the form with an error keeps the answers
+    assert escape(PATIENT_NAME) not in client.get(WORKLOAD_URL).content.decode()
 
 
 @pytest.mark.django_db

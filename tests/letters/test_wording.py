@@ -1,15 +1,19 @@
 """LMC staff edit the wording and option lists in the admin; only published versions reach letters."""
 
 import io
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from letters import demo
-from letters.models import LetterTemplate, RequestCategory, Specialty
+from letters.forms import WorkloadRejectionForm
+from letters.models import LetterTemplate, Reason, RequestCategory, Specialty
 from letters.placeholders import LetterKind, fill
+from letters.services.build import published_template
 
 from .conftest import DECLINED_URL, WORKLOAD_URL, body, docx_text
 
@@ -75,6 +79,7 @@ def test_fill_cannot_be_tricked_by_values_holding_braces():
 @pytest.mark.django_db
 class TestOnlyPublishedVersionsAreUsed:
     def test_draft_wording_waits_for_publishing(self, client, workload_data):
+        client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})  # the wording now in use
         template = LetterTemplate.objects.get(kind=LetterKind.WORKLOAD_REJECTION)
         template.body = [
             ("paragraph", "DRAFT WORDING for {patient_name}"),
@@ -113,6 +118,78 @@ class TestOnlyPublishedVersionsAreUsed:
         category.save_revision().publish()
         text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
         assert "Contract basis: NHS Standard Contract SC11.99 (fit notes) (2026/27)." in text
+
+
+def docx_of(client, data: dict) -> str:
+    return docx_text(body(client.post(WORKLOAD_URL, {**data, "action": "letter.docx"})))
+
+
+@pytest.mark.django_db
+class TestPublishedChangesApplyAtOnce:
+    """The wording and options in use are read once per change, so each test first uses them."""
+
+    def test_a_newly_published_reason_is_offered_and_used_by_the_next_request(self, client, workload_data):
+        assert "Waiting list over a year" not in client.get(WORKLOAD_URL).content.decode()
+        docx_of(client, workload_data)
+
+        reason = Reason.objects.create(
+            label="Waiting list over a year", letter_kind=LetterKind.WORKLOAD_REJECTION, live=False
+        )
+        reason.save_revision().publish()
+
+        assert "Waiting list over a year" in client.get(WORKLOAD_URL).content.decode()
+        assert "Waiting list over a year" in docx_of(client, {**workload_data, "reasons": [str(reason.pk)]})
+        blank = docx_text(body(client.get("/letters/workload-rejection/blank/")))
+        assert "Waiting list over a year" in blank
+
+    def test_an_unpublished_reason_is_withdrawn_by_the_next_request(self, client, workload_data):
+        reason = Reason.objects.get(pk=workload_data["reasons"][0])
+        assert escape(reason.label) in client.get(WORKLOAD_URL).content.decode()
+        assert reason.label in docx_of(client, workload_data)
+
+        reason.unpublish()
+
+        assert escape(reason.label) not in client.get(WORKLOAD_URL).content.decode()
+        response = client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})
+        assert "Choose each reason from the list" in response.content.decode()
+
+    def test_a_draft_of_an_option_waits_for_publishing(self, client, workload_data):
+        category = RequestCategory.objects.get(pk=workload_data["category"])
+        old_label = category.label
+        client.get(WORKLOAD_URL)
+        docx_of(client, workload_data)
+
+        category.label = "Renamed in a draft"
+        category.save_revision()
+        assert "Renamed in a draft" not in client.get(WORKLOAD_URL).content.decode()
+        assert old_label in docx_of(client, workload_data)
+
+        RequestCategory.objects.get(pk=category.pk).latest_revision.publish()
+        assert "Renamed in a draft" in client.get(WORKLOAD_URL).content.decode()
+        assert "Renamed in a draft" in docx_of(client, workload_data)
+
+    def test_the_empty_form_offers_today_as_the_letter_date(self, client, letters_demo, monkeypatch):
+        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 6, 10))
+        assert 'value="2026-06-10"' in client.get(WORKLOAD_URL).content.decode()
+        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 6, 11))
+        assert 'value="2026-06-11"' in client.get(WORKLOAD_URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_requests_never_share_the_wording_or_options(letters_demo):
+    """Each form and each letter gets its own copies: a change made while handling one request
+    (there should be none) cannot reach another."""
+    first, second = WorkloadRejectionForm(), WorkloadRejectionForm()
+    assert first.fields["category"].options[0] is not second.fields["category"].options[0]
+    first.fields["category"].options[0].label = "Changed in one request"
+    assert WorkloadRejectionForm().fields["category"].options[0].label != "Changed in one request"
+
+    wording = published_template(kind=LetterKind.WORKLOAD_REJECTION)
+    assert wording is not published_template(kind=LetterKind.WORKLOAD_REJECTION)
+    paragraph = next(block for block in wording.body if block.block_type == "paragraph")
+    assert paragraph.value in [
+        block.value for block in published_template(kind=LetterKind.WORKLOAD_REJECTION).body
+    ]
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ around the matches and every piece is escaped, so editor text can never inject m
 ``<mark>`` tags are added.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import F, IntegerField, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
@@ -26,6 +28,7 @@ from wagtail.search.backends.database.postgres.postgres import PostgresSearchBac
 from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.models import IndexEntry
 
+from core.privacy import private_q
 from guidance.models import LISTED_PAGE_TYPES, GuidanceDocument
 
 RESULTS_PER_PAGE = 20
@@ -135,12 +138,12 @@ def make_hit(page: Page, pattern: re.Pattern | None, documents: dict[int, Guidan
     return SearchHit(page=page, summary=summary, excerpt=None, excerpt_source="")
 
 
-class QueryOnce(SearchQuery):
-    """A PostgreSQL text query computed once per statement. Without an explicit configuration
-    to_tsquery() is only STABLE, so PostgreSQL would parse and stem it again for every row it tests
-    and ranks (most of the time of a search matching thousands of pages); a scalar subquery is not."""
-
-    template = "(SELECT %(function)s(%(expressions)s))"
+@functools.cache
+def database_text_search_config() -> str:
+    """The configuration Wagtail's index uses when none is set (the server's default), by name."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('default_text_search_config')")
+        return cursor.fetchone()[0]
 
 
 def ranked_page_ids(pages: PageQuerySet, terms: list[str], limit: int) -> list[int]:
@@ -162,7 +165,14 @@ def _ranked_page_ids_postgres(pages: PageQuerySet, terms: list[str], limit: int,
     join uses the page key and only ids come back.
     """
     # Every word, each quoted (only letters, digits and _: query_terms): the query Wagtail builds.
-    query = QueryOnce(" & ".join(f"'{term}'" for term in terms), search_type="raw", config=config)
+    # Naming the configuration makes to_tsquery() immutable: PostgreSQL parses it once and can estimate
+    # how many pages match. Without it, it is parsed per row and guessed to match almost nothing, and
+    # on a database with statistics the planner then loops over every page for every entry (seconds).
+    query = SearchQuery(
+        " & ".join(f"'{term}'" for term in terms),
+        search_type="raw",
+        config=config or database_text_search_config(),
+    )
     weights = get_sql_weights()
     rank = SearchRank(F("title"), query, weights=weights) * F("title_norm") + SearchRank(
         F("body"), query, weights=weights
@@ -187,7 +197,7 @@ def search_guidance(query: str, *, page_number: str | int | None = 1):
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     terms = query_terms(query)
     pattern = term_pattern(terms)
-    pages = Page.objects.live().public().type(*LISTED_PAGE_TYPES)
+    pages = Page.objects.live().exclude(private_q()).type(*LISTED_PAGE_TYPES)
     # Only the words go to the backend: punctuation is query syntax to SQLite FTS and PostgreSQL.
     ranked = ranked_page_ids(pages, terms, MAX_RANKED_RESULTS + 1) if terms else []
     capped = len(ranked) > MAX_RANKED_RESULTS

@@ -33,6 +33,9 @@ fi
 # Database: drop and recreate the backed-up objects in a single transaction.
 pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
   --dbname="$DATABASE_URL" "$src/database.dump"
+# A restored database has no planner statistics until autovacuum gets to it; without them search's
+# query plans can take seconds. Gather them now.
+psql --quiet --dbname="$DATABASE_URL" --command="ANALYZE"
 
 # Media: unpack beside the target, then swap folders, so a failure never leaves half a folder.
 parent="$(dirname "$MEDIA_ROOT")"

@@ -228,7 +228,7 @@ CACHES = {
     },
     # Rate-limit counters (core.middleware.RateLimitMiddleware): shared by every gunicorn worker.
     "ratelimit": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "pagecache.backends.SweepingFileCache",
         "LOCATION": env_str("RATE_LIMIT_CACHE_DIR", str(VAR_DIR / "ratelimit-cache")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },

@@ -1,0 +1,57 @@
+"""The shared file caches (pages, rate-limit counters) stay bounded without scanning on every write."""
+
+import time
+
+import pytest
+
+from pagecache import backends
+from pagecache.backends import PageFileCache, SweepingFileCache
+
+
+@pytest.fixture
+def counters(tmp_path):
+    return SweepingFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+
+
+def entries(cache) -> int:
+    return len(cache._list_cache_files())
+
+
+def test_writes_do_not_scan_the_folder_each_time(counters, monkeypatch):
+    scans = []
+    original = counters._list_cache_files
+    monkeypatch.setattr(counters, "_list_cache_files", lambda: scans.append(1) or original())
+    for n in range(50):  # a bulletin: a new address every request
+        counters.add(f"address-{n}", 0, timeout=60)
+        counters.incr(f"address-{n}")
+    assert len(scans) <= 2  # one sweep for the whole burst (expired entries, then the size)
+    assert counters.get("address-49") == 1
+
+
+def test_a_sweep_removes_expired_entries_and_keeps_live_ones(counters, monkeypatch):
+    counters.set("old", 1, timeout=1)
+    counters.set("current", 2, timeout=60)
+    time.sleep(1.1)
+    monkeypatch.setattr(counters, "_next_sweep", 0.0)  # the interval has passed
+    counters.set("new", 3, timeout=60)
+    assert counters.get("current") == 2 and counters.get("new") == 3
+    assert entries(counters) == 2  # "old" is gone from disk, not merely unreadable
+
+
+def test_the_folder_is_culled_back_under_its_limit_at_the_next_sweep(counters, monkeypatch):
+    for n in range(30):
+        counters.set(f"k{n}", n, timeout=60)
+    assert entries(counters) == 30  # over MAX_ENTRIES until the next sweep
+    monkeypatch.setattr(backends, "CULL_INTERVAL", 0.0)
+    monkeypatch.setattr(counters, "_next_sweep", 0.0)
+    counters.set("one-more", 1, timeout=60)
+    assert entries(counters) < 30
+
+
+def test_pages_are_stored_uncompressed_and_read_back_whole(tmp_path):
+    pages = PageFileCache(str(tmp_path), {})
+    page = (200, [("Content-Type", "text/html")], b"<html>" + b"x" * 50_000 + b"</html>")
+    pages.set("page", page, timeout=60)
+    assert pages.get("page") == page
+    (stored,) = tmp_path.glob("*.djcache")
+    assert b"x" * 50_000 in stored.read_bytes()

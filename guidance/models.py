@@ -214,7 +214,9 @@ class HomePage(RememberedPrivacyMixin, Page):
             self.url_path + "".join(f"{part}/" for part in path_components[:depth])
             for depth in range(1, len(path_components) + 1)
         ]
-        found = list(Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("depth"))
+        # url_path has no index; slug has, and each page on the way has one of these slugs.
+        candidates = Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes)
+        found = list(candidates.filter(path__startswith=self.path).order_by("depth"))
         consistent = all(
             0 < page.depth - self.depth <= len(prefixes)
             and prefixes[page.depth - self.depth - 1] == page.url_path

@@ -23,6 +23,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SEARCH_QUERY = "referral"
+# Also timed as the first view after a publish, when nothing derived from content is remembered.
+AFTER_PURGE_TARGETS = ("guidance_item_many_blocks", "guidance_item_typical")
 BENCH_HOST = "127.0.0.1"
 
 
@@ -102,20 +104,27 @@ def docx_post_data() -> dict | None:
     return data
 
 
-def measure(client, url: str, runs: int) -> dict:
+def measure(client, url: str, runs: int, *, after_purge: bool = False) -> dict:
+    """Median and p95 of ``runs`` requests and the queries of one. ``after_purge``: each request is
+    the first after an editor publishes (nothing remembered: site, settings, menu, privacy)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from pagecache.purge import purge_now
+
+    prepare = purge_now if after_purge else (lambda: None)
     for _ in range(min(10, runs)):
         response = client.get(url)
     status = response.status_code
     if status != 200:
         return {"url": url, "status": status, "error": f"answered {status}; not timed"}
+    prepare()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     query_count = len(queries)  # now: the next request clears the connection's query log
     timings = []
     for _ in range(runs):
+        prepare()
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -143,6 +152,8 @@ def run(runs: int, only: list[str] | None = None) -> dict:
         if only and name not in only:
             continue
         results[name] = measure(client, url, runs)
+        if name in AFTER_PURGE_TARGETS:
+            results[f"{name}_after_purge"] = measure(client, url, runs, after_purge=True)
     return results
 
 

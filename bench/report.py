@@ -5,6 +5,8 @@ LABELS = {
     "guidance_index": "Guidance index",
     "guidance_item_many_blocks": "Guidance item (many blocks)",
     "guidance_item_typical": "Guidance item (typical)",
+    "guidance_item_many_blocks_after_purge": "Guidance item (many blocks), first view after a publish",
+    "guidance_item_typical_after_purge": "Guidance item (typical), first view after a publish",
     "report": "Report",
     "search": "Search results",
     "letter_form": "Letter form (GET)",

@@ -87,8 +87,8 @@ class SiteIdentity(BaseSiteSetting):
         ``for_site`` and always reads the database.
         """
         attr_name = cls.get_cache_attr_name()
-        site = Site.find_for_request(request)
-        if not hasattr(request, attr_name) and site is not None:
+        site = None if hasattr(request, attr_name) else Site.find_for_request(request)
+        if site is not None:
             identity = remember(f"site-identity:{site.pk}", lambda: cls.for_site(site))
             identity._request = request  # as Wagtail's own for_request does (page URLs)
             setattr(request, attr_name, identity)

@@ -222,8 +222,12 @@ class HomePage(RememberedPrivacyMixin, Page):
             and prefixes[page.depth - self.depth - 1] == page.url_path
             for page in found
         )
-        unique = len({page.url_path for page in found}) == len(found)
-        if not (found and consistent and unique) or self._sub_route_claims(found, path_components):
+        # One page per level, none missing: otherwise url_paths are stale and the tree walk decides.
+        chain = (
+            bool(found)
+            and len({page.url_path for page in found}) == len(found) == found[-1].depth - self.depth
+        )
+        if not (chain and consistent) or self._sub_route_claims(found, path_components):
             return super().route(request, path_components)
         deepest = found[-1]
         return deepest.specific.route(request, path_components[deepest.depth - self.depth :])

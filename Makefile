@@ -39,6 +39,7 @@ run: $(VENV)/.installed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 demo: $(VENV)/.installed
+	mkdir -p var
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 

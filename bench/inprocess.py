@@ -71,12 +71,14 @@ def docx_post_data() -> dict | None:
     except ImportError:
         return None
     form = WorkloadRejectionForm()
-    category_field = form.fields["category"]
+    category_field = form.requests.forms[0].fields["category"]
     categories = [c for c in category_field.queryset if not getattr(c, "asks_for_text", False)]
     nhs_categories = [c for c in categories if str(getattr(c, "source_group", "")) != "private"]
     if not nhs_categories:
         return None
-    reasons = [r for r in form.fields["reasons"].queryset if "other" not in str(r).lower()]
+    reasons = [
+        r for r in form.fields["reasons"].queryset if not r.asks_for_text and r.source_group != "private"
+    ]
     data = {
         "practice_name": "Example Medical Practice",
         "practice_address": "1 Example Street\nHull\nHU1 1AA",
@@ -91,8 +93,10 @@ def docx_post_data() -> dict | None:
         "patient_dob": "1970-01-01",
         "nhs_number": "9434765919",
         "request_date": "2026-11-20",
-        "source_type": "NHS trust",
-        "category": str(nhs_categories[0].pk),
+        "source_type": "an NHS trust",
+        "request-TOTAL_FORMS": "3",
+        "request-INITIAL_FORMS": "0",
+        "request-0-category": str(nhs_categories[0].pk),
         "reasons": [str(r.pk) for r in reasons[:1]],
         "signatory_name": "Dr Sam Example",
         "signatory_role": "GP partner",
@@ -100,7 +104,7 @@ def docx_post_data() -> dict | None:
     }
     check = WorkloadRejectionForm({k: v for k, v in data.items() if k != "action"})
     if not check.is_valid():
-        return {"invalid": {name: [str(e) for e in errors] for name, errors in check.errors.items()}}
+        return {"invalid": [f"{target}: {error}" for target, error in check.error_list()]}
     return data
 
 

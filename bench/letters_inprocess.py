@@ -27,7 +27,7 @@ from docx import Document  # noqa: E402
 
 from letters import demo  # noqa: E402
 from letters.blocks import Condition  # noqa: E402
-from letters.content import LetterContent, LetterFacts  # noqa: E402
+from letters.content import Answers, LetterContent, LetterFacts, RequestFacts  # noqa: E402
 from letters.models import LetterTemplate  # noqa: E402
 from letters.placeholders import LetterKind  # noqa: E402
 from letters.services.build import build_letter  # noqa: E402
@@ -41,43 +41,53 @@ def sample_content() -> LetterContent:
     template = LetterTemplate(
         kind=LetterKind.WORKLOAD_REJECTION,
         title="Workload rejection",
-        body=demo.WORKLOAD_BODY,
+        body=demo.wording.WORKLOAD_BODY,
         patient_note=[],
     )
+    fit_note = next(c for c in demo.CATEGORIES if c.label.startswith("Fit note"))
     values = {
         "practice_name": "Ysbyty & Partners",
+        "practice_phone": "01482 000001",
+        "practice_contract": "GMS/PMS contract",
         "letter_date": "3 June 2026",
         "recipient_name": "Dr Ana Núñez",
         "recipient_organisation": "Hull University Teaching Hospitals NHS Trust",
         "patient_name": "Siân O'Brien",
-        "request_category": "Fit note (Med3) for a patient under hospital care",
-        "request_summary": "Asked to issue a fit note after surgery.",
-        "contract_basis": "NHS Standard Contract SC11.11 (fit notes) (2017/18)",
-        "the_ask": "Please issue the fit note for the whole expected period of absence.",
+        "your_letter": "your letter of 20 May 2026",
         "signatory_name": "Dr Ffion Jones",
         "signatory_role": "GP partner",
     }
-    facts = LetterFacts(
-        kind=LetterKind.WORKLOAD_REJECTION,
-        letter_date=date(2026, 6, 3),
+    request = RequestFacts(
+        label=fit_note.label,
+        phrase=fit_note.phrase,
+        details="A fit note after knee surgery.",
+        basis=fit_note.basis.replace(
+            "{service_condition}", "Service Condition 11 of the NHS Standard Contract"
+        ),
+        ask=fit_note.ask,
+        patient_advice=fit_note.patient_advice,
+        done_once=False,
+        time_critical=True,
+    )
+    answers = Answers(
         values=values,
-        practice_lines=("Ysbyty & Partners", "1 Heol y Castell", "Hull HU1 1AA", "01482 000001"),
+        practice_lines=("Ysbyty & Partners", "1 Heol y Castell", "Hull HU1 1AA", "Tel: 01482 000001"),
         recipient_lines=(
             "Dr Ana Núñez",
             "Consultant",
             "Hull University Teaching Hospitals NHS Trust",
             "Hull",
         ),
-        patient_rows=(
-            ("Name", "Siân O'Brien"),
-            ("Date of birth", "28 February 1961"),
-            ("NHS number", "943 476 5919"),
-        ),
-        reasons=tuple(demo.WORKLOAD_REASONS[:3]),
-        asks=(values["the_ask"],),
-        conditions=frozenset(
-            {Condition.NHS_PROVIDER, Condition.HAS_CONTRACT_BASIS, Condition.HAS_REQUEST_SUMMARY}
-        ),
+        subject_lines=("Re: Siân O'Brien, date of birth 28 February 1961", "NHS number 943 476 5919"),
+        reasons=tuple(phrase for _, phrase, _ in demo.WORKLOAD_REASONS[:3]),
+        requests=(request,),
+        conditions=frozenset({Condition.NHS_PROVIDER, Condition.ONE_REQUEST, Condition.HAS_PRACTICE_PHONE}),
+    )
+    facts = LetterFacts(
+        kind=LetterKind.WORKLOAD_REJECTION,
+        letter_date=date(2026, 6, 3),
+        full=answers,
+        without_identifiers=answers,
     )
     return build_letter(facts=facts, template=template, issuer="Humberside LMC")
 

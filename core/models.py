@@ -52,6 +52,12 @@ class SiteIdentity(BaseSiteSetting):
     address = models.TextField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
+    icb_name = models.CharField(
+        "ICB",
+        max_length=200,
+        default="NHS Humber and North Yorkshire Integrated Care Board",
+        help_text="The Integrated Care Board (commissioner) that letters copy and report to.",
+    )
     primary_colour = models.CharField(
         max_length=7,
         default="#1d4f6e",
@@ -70,6 +76,7 @@ class SiteIdentity(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading="Contact details"
         ),
+        FieldPanel("icb_name"),
         MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading="Colours"),
     ]
 

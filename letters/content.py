@@ -1,7 +1,7 @@
 """What a letter says, as plain frozen data: the one input every renderer takes.
 
-Built by ``letters.services.build`` from validated form data and the published wording; rendered
-by ``render_html``, ``render_docx`` and ``render_pdf``, so the preview and the files say the same thing.
+Built by ``letters.services.build`` from ``LetterFacts`` and the published wording; rendered by
+``render_html``, ``render_docx`` and ``render_pdf``, so the preview and the files say the same thing.
 """
 
 from collections.abc import Mapping
@@ -12,6 +12,8 @@ from typing import ClassVar
 
 @dataclass(frozen=True)
 class Heading:
+    """A line in bold: a subject line, "URGENT", or the title of one request among several."""
+
     kind: ClassVar[str] = "heading"
     text: str
 
@@ -30,10 +32,11 @@ class BulletList:
 
 
 @dataclass(frozen=True)
-class DetailsTable:
-    kind: ClassVar[str] = "table"
-    caption: str
-    rows: tuple[tuple[str, str], ...]
+class Subject:
+    """The bold "Re:" lines after the greeting, naming the patient (UK letter convention)."""
+
+    kind: ClassVar[str] = "subject"
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,12 @@ class Signature:
     lines: tuple[str, ...]
 
 
-Block = Heading | Paragraph | BulletList | DetailsTable | Signature
+Block = Heading | Paragraph | BulletList | Subject | Signature
 
 
 @dataclass(frozen=True)
 class LetterContent:
-    """A finished letter: letterhead, date, recipient, body blocks and a footer naming the version."""
+    """A finished letter: letterhead, references, date, recipient, body, copies, and a footer."""
 
     title: str
     file_stem: str
@@ -57,25 +60,60 @@ class LetterContent:
     recipient: tuple[str, ...]
     blocks: tuple[Block, ...]
     footer: str
+    references: tuple[str, ...] = ()  # "Your reference: …" above the date
+    copies: tuple[str, ...] = ()  # the cc block after the signature
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """One request a workload letter returns, with the published category's wording filled in."""
+
+    label: str
+    phrase: str
+    details: str
+    basis: str
+    ask: str
+    patient_advice: str
+    done_once: bool
+    time_critical: bool
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the form's answers put into one version of a letter, ready to fill in the wording."""
+
+    values: Mapping[str, str]
+    practice_lines: tuple[str, ...]
+    recipient_lines: tuple[str, ...]
+    subject_lines: tuple[str, ...]
+    references: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    requests: tuple[RequestFacts, ...] = ()
+    conditions: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
 class LetterFacts:
-    """Validated answers from a letter form, ready to fill in the wording. Held in memory only."""
+    """Validated answers from a letter form. Held in memory only, never stored.
+
+    ``full`` fills the letter and the note for the patient. ``without_identifiers`` fills the copy
+    for the LMC and the report to the ICB: no patient identifier, nothing typed in a free-text box,
+    dates to the month only, and any kept practice or organisation name checked for identifiers.
+    """
 
     kind: str
     letter_date: date
-    values: Mapping[str, str]
-    practice_lines: tuple[str, ...]
-    recipient_lines: tuple[str, ...]
-    patient_rows: tuple[tuple[str, str], ...]
-    reasons: tuple[str, ...] = ()
-    asks: tuple[str, ...] = ()
-    conditions: frozenset[str] = field(default_factory=frozenset)
-    # Every patient identifier as typed and as printed, for the copy without identifiers.
-    identifiers: tuple[str, ...] = ()
+    full: Answers
+    without_identifiers: Answers
 
 
 def long_date(value: date) -> str:
     """A date as written in letters: "3 June 2026"."""
     return f"{value.day} {value:%B %Y}"
+
+
+def month_date(value: date) -> str:
+    """A date to the month only, for copies without identifiers: "June 2026"."""
+    return f"{value:%B %Y}"

@@ -19,8 +19,10 @@ class LetterKind(models.TextChoices):
 # Placeholder name -> what it stands for (shown to editors, and used in the blank letter).
 COMMON_PLACEHOLDERS: dict[str, str] = {
     "practice_name": "practice name",
+    "practice_phone": "practice phone number",
+    "practice_contract": "the practice's contract (GMS contract, PMS agreement, or GMS/PMS contract)",
     "letter_date": "date of the letter",
-    "recipient_name": "recipient's name",
+    "recipient_name": 'recipient\'s name (or "colleague")',
     "recipient_role": "recipient's role",
     "recipient_organisation": "recipient's organisation",
     "recipient_department": "recipient's department",
@@ -28,10 +30,12 @@ COMMON_PLACEHOLDERS: dict[str, str] = {
     "patient_dob": "patient's date of birth",
     "nhs_number": "NHS number",
     "hospital_number": "hospital number",
-    "request_date": "date of the request",
-    "request_author": "author of the request",
+    "request_date": "date of the letter being answered",
+    "request_author": "author of the letter being answered",
+    "your_letter": 'the letter being answered, e.g. "your letter of 20 May 2026"',
     "signatory_name": "signatory's name",
     "signatory_role": "signatory's role",
+    "icb_name": "the ICB (commissioner)",
 }
 
 KIND_PLACEHOLDERS: dict[str, dict[str, str]] = {
@@ -40,19 +44,17 @@ KIND_PLACEHOLDERS: dict[str, dict[str, str]] = {
         "ubrn": "e-RS booking reference (UBRN)",
         "specialty": "specialty",
         "priority": "priority (routine or urgent)",
-        "rejection_date": "date of the rejection",
-        "rejection_channel": "how the rejection came",
-        "triaging_clinician": "triaging clinician",
+        "rejection_date": "date of the reply declining the referral",
+        "rejection_channel": "how the reply came",
+        "triaging_clinician": "clinician who gave the advice",
         "advice_summary": "summary of the advice given",
         "response_days": "number of working days to reply",
+        "first_letter_date": "date of the practice's first letter (second requests and escalations)",
     },
     LetterKind.WORKLOAD_REJECTION: {
         "source_type": "kind of provider",
-        "request_category": "kind of request",
-        "request_summary": "what was asked",
-        "contract_basis": "contract basis",
-        "contract_edition": "contract edition",
-        "the_ask": "what the letter asks",
+        "requests": 'what the practice was asked to do, e.g. "to issue a fit note and to arrange tests"',
+        "request": 'one request, inside the requests block, e.g. "to issue a fit note"',
     },
 }
 
@@ -65,9 +67,17 @@ def placeholders_for(kind: str) -> dict[str, str]:
     return {**COMMON_PLACEHOLDERS, **KIND_PLACEHOLDERS.get(kind, {})}
 
 
-def placeholder_errors(*, kind: str, texts: Iterable[str]) -> list[str]:
-    """Plain-English problems with the placeholders in ``texts`` (empty when all are known)."""
-    allowed = placeholders_for(kind)
+def service_condition_placeholder(number: int) -> str:
+    """The placeholder that cites a Service Condition in letter wording: ``sc6`` for {sc6}."""
+    return f"sc{number}"
+
+
+def placeholder_errors(*, kind: str, texts: Iterable[str], extra: Iterable[str] = ()) -> list[str]:
+    """Plain-English problems with the placeholders in ``texts`` (empty when all are known).
+
+    ``extra`` names placeholders known only at run time (the Service Conditions in the database).
+    """
+    allowed = {**placeholders_for(kind), **{name: name for name in extra}}
     errors: list[str] = []
     for text in texts:
         for name in PLACEHOLDER.findall(text):
@@ -81,6 +91,18 @@ def placeholder_errors(*, kind: str, texts: Iterable[str]) -> list[str]:
     return [f"Unknown placeholder {error} in the wording. This letter can use: {known}." for error in errors]
 
 
+CITATION_NAME = re.compile(r"^sc\d+$")
+# What {sc6} says if Service Condition 6 has been deleted since the wording was saved: still true.
+CITATION_FALLBACK = "the NHS Standard Contract"
+
+
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Replace each ``{name}`` in ``text`` with its value; unknown names are left as written."""
-    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values and CITATION_NAME.match(name):
+            return CITATION_FALLBACK
+        return values.get(name, match.group(0))
+
+    return PLACEHOLDER.sub(value, text)

@@ -12,6 +12,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\ud
 # Bidirectional embedding, override and isolate characters can make text read differently from
 # how it is stored ("Trojan Source"), so letters must not carry them.
 BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Invisible direction marks (left-to-right, right-to-left, Arabic letter mark). Harmless in prose,
+# but in an identifier they make two different-looking values compare equal on screen, so a name or
+# number holding one is refused like the other bidi controls.
+DIRECTION_MARKS = re.compile(r"[\u200e\u200f\u061c]")
 NHS_NUMBER_SEPARATORS = re.compile(r"[\s-]")
 
 
@@ -31,17 +35,41 @@ def prints_as_nothing(value: str) -> bool:
     return all(unicodedata.category(char).startswith(("C", "Z")) for char in value)
 
 
-def reject_hidden_characters(value: str) -> None:
-    """Refuse control and bidirectional-override characters, naming the problem in plain English."""
+def reject_hidden_characters(value: str, *, identifier: bool = False) -> None:
+    """Refuse control and bidirectional-override characters, naming the problem in plain English.
+
+    ``identifier`` also refuses the invisible direction marks (names and numbers of patients).
+    """
     if CONTROL_CHARACTERS.search(value):
         raise ValidationError(
             "Remove the hidden control characters (they can come from copying text); "
             "type the text again if unsure.",
             code="control_characters",
         )
-    if BIDI_CONTROLS.search(value):
+    if BIDI_CONTROLS.search(value) or (identifier and DIRECTION_MARKS.search(value)):
         raise ValidationError(
             "Remove the hidden text-direction characters (they can come from copying text).",
+            code="bidi_characters",
+        )
+
+
+def validate_editor_text(value: str) -> None:
+    """What LMC staff save in wording and option lists: nothing a Word file cannot hold.
+
+    Text pasted from Word can carry control characters (a line break typed with Shift+Enter arrives as
+    a vertical tab); one of them in the published wording would make every Word letter fail.
+    """
+    if value and CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            "This text holds a hidden control character, usually pasted from Word (for example a line "
+            "break made with Shift+Enter). Delete the line breaks around the pasted text and type them "
+            "again, or paste the text as plain text.",
+            code="control_characters",
+        )
+    if value and BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            "This text holds hidden text-direction characters (they can come from copying text); "
+            "retype the part you pasted.",
             code="bidi_characters",
         )
 

@@ -10,6 +10,7 @@ import logging
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import SafeString
 from django.views import View
@@ -20,6 +21,7 @@ from core.models import SiteIdentity
 from letters.content import LetterContent
 from letters.forms import DeclinedReferralForm, LetterForm, WorkloadRejectionForm
 from letters.models import Ask, Reason, RequestCategory
+from letters.placeholders import LetterKind
 from letters.services.build import (
     Variant,
     WordingUnavailable,
@@ -112,8 +114,9 @@ class LetterGeneratorView(View):
             template = published_template(kind=form.kind)
         except WordingUnavailable:
             return self._page(request, form, wording_missing=True)
-        issuer = SiteIdentity.for_request(request).name
-        facts = form.facts()
+        identity = SiteIdentity.for_request(request)
+        issuer = identity.name
+        facts = form.facts(icb_name=identity.icb_name)
         action = _parse_action(request.POST.get("action", ""))
         if action is not None:
             variant, fmt = action
@@ -135,9 +138,10 @@ class DeclinedReferralView(LetterGeneratorView):
     form_class = DeclinedReferralForm
     heading = "Declined referral: Advice and Guidance offered instead"
     intro = (
-        "For a referral you made appropriately that the provider rejected or turned into Advice and "
-        "Guidance. The letter asks the provider to accept the referral and reminds them that clinical "
-        "responsibility stays with the referrer until a specialist accepts the patient."
+        "For a referral you judged clinically necessary that the provider declined, returned with advice or "
+        "turned into Advice and Guidance. The letter explains why Advice and Guidance is not clinically "
+        "appropriate for this patient and asks the provider to accept the referral, keeping its original "
+        "date."
     )
     blank_url_name = "letters:declined_referral_blank"
 
@@ -146,8 +150,9 @@ class WorkloadRejectionView(LetterGeneratorView):
     form_class = WorkloadRejectionForm
     heading = "Workload rejection"
     intro = (
-        "For a request to do work that is not part of the practice's GMS or PMS contract. Choose the kind "
-        "of request: the letter gives the contract basis and asks the provider to do the work itself."
+        "For requests to do work that is not part of the practice's GMS or PMS contract. One letter can "
+        "return up to three requests from the same clinic letter; for each, the letter says why the work "
+        "belongs with the provider and what you ask them to do."
     )
     blank_url_name = "letters:workload_rejection_blank"
 
@@ -167,12 +172,9 @@ class BlankLetterView(View):
         content = build_blank_letter(
             template=template,
             issuer=SiteIdentity.for_request(request).name,
-            reasons=tuple(r.label for r in published_options(Reason, letter_kind=kind)),
-            asks=tuple(a.label for a in published_options(Ask))
-            if "asks" in self.form_class.base_fields
-            else (),
-            categories=published_options(RequestCategory)
-            if "category" in self.form_class.base_fields
-            else (),
+            on=timezone.localdate(),
+            reasons=published_options(Reason, letter_kind=kind),
+            asks=published_options(Ask) if kind == LetterKind.DECLINED_REFERRAL else (),
+            categories=published_options(RequestCategory) if kind == LetterKind.WORKLOAD_REJECTION else (),
         )
         return _download(content, "docx")

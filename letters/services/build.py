@@ -1,33 +1,35 @@
-"""Turn validated answers and the published wording into ``LetterContent``.
+"""Turn ``LetterFacts`` and the published wording into ``LetterContent``.
 
-Three versions come from the same answers: the letter, a copy with every patient identifier removed
-(for the LMC or ICB) and a short note for the patient. A blank letter comes from the wording alone.
+Four versions come from the same answers: the letter; a copy without patient details (for the LMC or
+ICB); a short note for the patient; and a report to the ICB (the commissioner), also without patient
+details. A blank letter comes from the wording alone.
 """
 
 import datetime
 import enum
-import re
 from collections.abc import Iterable, Mapping
 
 from letters.blocks import Condition, OptionList
 from letters.content import (
+    Answers,
     Block,
     BulletList,
-    DetailsTable,
     Heading,
     LetterContent,
     LetterFacts,
     Paragraph,
+    RequestFacts,
     Signature,
+    Subject,
     long_date,
+    month_date,
 )
-from letters.models import LetterTemplate, RequestCategory
+from letters.models import LetterTemplate, OptionBase, RequestCategory
 from letters.placeholders import fill, placeholders_for
+from letters.services.facts import as_sentence
 from letters.services.published import Wording, published_wording
 
-REMOVED = "[removed]"
-
-# The builders read only kind, title, body, patient_note, version_label and last_published_at: the
+# The builders read only kind, title, the streams, version_label and last_published_at: the
 # remembered published ``Wording``, or a ``LetterTemplate`` itself (e.g. one not saved yet).
 LetterWording = Wording | LetterTemplate
 
@@ -36,10 +38,31 @@ class Variant(enum.StrEnum):
     LETTER = "letter"
     ANONYMISED = "anonymised"
     PATIENT_NOTE = "patient-note"
+    ICB_REPORT = "icb-report"
+
+
+# What each variant is called in its title, and the stream of wording it uses.
+VARIANT_TITLES = {
+    Variant.LETTER: "",
+    Variant.ANONYMISED: "copy without patient details",
+    Variant.PATIENT_NOTE: "note for the patient",
+    Variant.ICB_REPORT: "report to the ICB",
+}
+VARIANT_STREAMS = {
+    Variant.LETTER: "body",
+    Variant.ANONYMISED: "body",
+    Variant.PATIENT_NOTE: "patient_note",
+    Variant.ICB_REPORT: "commissioner_report",
+}
+COPY_NOTICE = (
+    "Copy for the LMC or ICB. It leaves out the patient's name, date of birth, NHS number, hospital number "
+    "and e-RS reference, everything typed in free-text boxes, and dates more exact than the month. Check "
+    "the practice and organisation names before you send it."
+)
 
 
 class WordingUnavailable(Exception):
-    """No published wording for this letter (or its patient note) yet."""
+    """No published wording for this letter (or the version asked for) yet."""
 
 
 def published_template(*, kind: str) -> Wording:
@@ -55,24 +78,43 @@ def _footer(*, template: LetterWording, issuer: str) -> str:
     return f"{issuer} template letter: {template.title}, {template.version_label}, published {published}."
 
 
-def _scrub(text: str, identifiers: Iterable[str]) -> str:
-    """Replace each identifier, as a whole word in any case, with "[removed]"."""
-    # Longest first, so a full name goes before any shorter identifier inside it.
-    for identifier in sorted(identifiers, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(identifier)}(?!\w)", REMOVED, text, flags=re.IGNORECASE)
-    return text
+def as_item(phrase: str) -> str:
+    """A phrase written to sit inside a sentence, as a bulleted item: capital letter, full stop."""
+    phrase = phrase.strip()
+    if not phrase:
+        return phrase
+    return as_sentence(phrase[0].upper() + phrase[1:])
 
 
-def _body(
-    stream,
-    *,
-    values: Mapping[str, str],
-    lists: Mapping[str, tuple[str, ...]],
-    conditions: frozenset[str],
-    patient_rows: tuple[tuple[str, str], ...],
-    signature_lines: tuple[str, ...],
+def _request_blocks(
+    value: Mapping[str, str], requests: tuple[RequestFacts, ...], values: Mapping[str, str]
 ) -> list[Block]:
+    """Each request as a short paragraph: what was asked, details, why it is the provider's, the ask."""
+    blocks: list[Block] = []
+    numbered = len(requests) > 1
+    for number, request in enumerate(requests, start=1):
+        if numbered:
+            blocks.append(Heading(f"{number}. {request.label}"))
+        asked = fill(value["asked"], {**values, "request": request.phrase})
+        blocks.append(Paragraph(" ".join(part for part in (asked, request.details) if part)))
+        reply = " ".join(part for part in (request.basis, request.ask) if part)
+        if reply and value.get("show_asks", True):
+            blocks.append(Paragraph(reply))
+        if request.done_once:
+            blocks.append(Paragraph(fill(value["done_once"], values)))
+    return blocks
+
+
+def _body(stream, *, answers: Answers, signature_lines: tuple[str, ...]) -> list[Block]:
     """Letter blocks from the editors' stream, with placeholders filled and conditions applied."""
+    values = answers.values
+    lists = {
+        OptionList.REASONS: tuple(as_item(item) for item in answers.reasons),
+        OptionList.ASKS: tuple(as_item(item) for item in answers.asks),
+        OptionList.PATIENT_ADVICE: tuple(
+            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice)
+        ),
+    }
     blocks: list[Block] = []
     for child in stream:
         value = child.value
@@ -86,11 +128,14 @@ def _body(
                 if items:
                     blocks.append(BulletList(fill(value["intro"], values), items))
             case "conditional_paragraph":
-                if value["condition"] in conditions:
-                    blocks.append(Paragraph(fill(value["text"], values)))
+                if value["condition"] in answers.conditions:
+                    text = fill(value["text"], values)
+                    blocks.append(Heading(text) if value.get("bold") else Paragraph(text))
             case "patient_details":
-                if patient_rows:
-                    blocks.append(DetailsTable("Patient", patient_rows))
+                if answers.subject_lines:
+                    blocks.append(Subject(answers.subject_lines))
+            case "requests":
+                blocks += _request_blocks(value, answers.requests, values)
             case "signature":
                 blocks.append(Signature(value["closing"], signature_lines))
     return blocks
@@ -99,45 +144,38 @@ def _body(
 def build_letter(
     *, facts: LetterFacts, template: LetterWording, issuer: str, variant: Variant = Variant.LETTER
 ) -> LetterContent:
-    """The finished letter (or its anonymised copy, or the patient's note) as ``LetterContent``."""
-    values = dict(facts.values)
-    patient_rows = facts.patient_rows
-    reasons, asks = facts.reasons, facts.asks
-    recipient = facts.recipient_lines
-    stream = template.body
-    title = template.title
-    if variant is Variant.ANONYMISED:
-        values = {name: _scrub(value, facts.identifiers) for name, value in values.items()}
-        patient_rows = tuple((label, REMOVED) for label, _ in patient_rows)
-        reasons = tuple(_scrub(item, facts.identifiers) for item in reasons)
-        asks = tuple(_scrub(item, facts.identifiers) for item in asks)
-        title = f"{title}: copy without patient identifiers"
-    elif variant is Variant.PATIENT_NOTE:
-        if not template.patient_note:
-            raise WordingUnavailable(f"{facts.kind} patient note")
-        stream = template.patient_note
+    """The letter, its copy without patient details, the patient's note or the report to the ICB."""
+    stream = getattr(template, VARIANT_STREAMS[variant])
+    if not stream:
+        raise WordingUnavailable(f"{facts.kind} {variant.value}")
+    copy = variant in (Variant.ANONYMISED, Variant.ICB_REPORT)
+    answers = facts.without_identifiers if copy else facts.full
+    values = answers.values
+    recipient = answers.recipient_lines
+    if variant is Variant.PATIENT_NOTE:
         recipient = (values["patient_name"],)
-        patient_rows = ()
-        title = f"{title}: note for the patient"
-    blocks = _body(
-        stream,
-        values=values,
-        lists={OptionList.REASONS: reasons, OptionList.ASKS: asks},
-        conditions=facts.conditions,
-        patient_rows=patient_rows,
-        signature_lines=(values["signatory_name"], values["signatory_role"], values["practice_name"]),
-    )
+    elif variant is Variant.ICB_REPORT:
+        recipient = (values["icb_name"],)
+    signature_lines = _lines(values["signatory_name"], values["signatory_role"], values["practice_name"])
+    blocks = _body(stream, answers=answers, signature_lines=signature_lines)
     if variant is Variant.ANONYMISED:
-        blocks.insert(0, Heading("Copy for the LMC or ICB: patient identifiers have been removed."))
+        blocks.insert(0, Paragraph(COPY_NOTICE))
+    suffix = VARIANT_TITLES[variant]
     return LetterContent(
-        title=title,
+        title=f"{template.title}: {suffix}" if suffix else template.title,
         file_stem=file_stem(kind=facts.kind, on=facts.letter_date, variant=variant),
-        letterhead=facts.practice_lines,
-        date_line=long_date(facts.letter_date),
+        letterhead=answers.practice_lines,
+        date_line=month_date(facts.letter_date) if copy else long_date(facts.letter_date),
         recipient=recipient,
         blocks=tuple(blocks),
         footer=_footer(template=template, issuer=issuer),
+        references=() if variant is Variant.PATIENT_NOTE else answers.references,
+        copies=answers.copies if variant in (Variant.LETTER, Variant.ANONYMISED) else (),
     )
+
+
+def _lines(*lines: str) -> tuple[str, ...]:
+    return tuple(line for line in lines if line)
 
 
 def file_stem(*, kind: str, on: datetime.date, variant: Variant = Variant.LETTER) -> str:
@@ -146,51 +184,55 @@ def file_stem(*, kind: str, on: datetime.date, variant: Variant = Variant.LETTER
     return f"{kind.replace('_', '-')}-{on.isoformat()}{suffix}"
 
 
-def _category_line(category: RequestCategory) -> str:
-    edition = f" ({category.contract_edition})" if category.contract_edition else ""
-    basis = category.contract_basis or "no contract clause"
-    return f"{category.label}: {basis}{edition}. Ask: {category.ask or '[describe]'}"
+def _category_line(category: RequestCategory, *, on: datetime.date) -> str:
+    basis = fill(category.basis, {"service_condition": category.citation(on=on)})
+    return " ".join(part for part in (f"{category.label}:", basis, category.ask) if part)
+
+
+BLANK_SUBJECT = ("Re: [patient's name], date of birth [date of birth]", "NHS number [NHS number]")
+BLANK_REQUESTS = (
+    "[For each request: what you were asked to do, why it belongs with the provider, and what you ask. "
+    "The kinds of request, with their wording, are listed at the end of this document.]"
+)
 
 
 def build_blank_letter(
     *,
     template: LetterWording,
     issuer: str,
-    reasons: tuple[str, ...],
-    asks: tuple[str, ...],
+    on: datetime.date,
+    reasons: Iterable[OptionBase],
+    asks: Iterable[OptionBase] = (),
     categories: Iterable[RequestCategory] = (),
 ) -> LetterContent:
     """The published wording with gaps to fill by hand and every choice listed, for practices using Word."""
     values = {name: f"[{description}]" for name, description in placeholders_for(template.kind).items()}
     condition_labels = dict(Condition.CHOICES)
-    blank_template_stream = []
+    answers = Answers(
+        values=values,
+        practice_lines=(),
+        recipient_lines=(),
+        subject_lines=BLANK_SUBJECT,
+        reasons=tuple(f"☐ {as_item(fill(option.letter_phrase, values))}" for option in reasons),
+        asks=tuple(f"☐ {as_item(fill(option.letter_phrase, values))}" for option in asks),
+    )
+    blocks: list[Block] = []
     for child in template.body:
         if child.block_type == "conditional_paragraph":
             # Every optional paragraph is shown, marked with when to keep it.
             label = condition_labels.get(child.value["condition"], child.value["condition"])
-            blank_template_stream.append(
-                Paragraph(f"[Keep only if: {label}] {fill(child.value['text'], values)}")
+            blocks.append(Paragraph(f"[Keep only if: {label}] {fill(child.value['text'], values)}"))
+        elif child.block_type == "requests":
+            blocks.append(Paragraph(BLANK_REQUESTS))
+        else:
+            blocks += _body(
+                [child], answers=answers, signature_lines=("[Your name]", "[Your role]", "[Practice name]")
             )
-            continue
-        blank_template_stream += _body(
-            [child],
-            values=values,
-            lists={
-                OptionList.REASONS: tuple(f"☐ {label}" for label in reasons),
-                OptionList.ASKS: tuple(f"☐ {label}" for label in asks),
-            },
-            conditions=frozenset(),
-            patient_rows=tuple(
-                (label, "") for label in ("Name", "Date of birth", "NHS number", "Hospital number")
-            ),
-            signature_lines=("[Your name]", "[Your role]", "[Practice name]"),
-        )
-    category_items = tuple(f"☐ {_category_line(category)}" for category in categories)
+    category_items = tuple(f"☐ {_category_line(category, on=on)}" for category in categories)
     if category_items:
-        blank_template_stream.append(
+        blocks.append(
             BulletList(
-                "Kinds of request, with their contract basis and what to ask for (choose one):",
-                category_items,
+                "Kinds of request, why each belongs with the provider and what to ask:", category_items
             )
         )
     return LetterContent(
@@ -199,6 +241,6 @@ def build_blank_letter(
         letterhead=("[Practice name]", "[Practice address]", "[Phone]", "[Email]"),
         date_line="[Date]",
         recipient=("[Recipient's name and role]", "[Department]", "[Organisation and address]"),
-        blocks=tuple(blank_template_stream),
+        blocks=tuple(blocks),
         footer=_footer(template=template, issuer=issuer),
     )

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from wagtail.blocks import StructValue
 
-from letters.models import LetterTemplate, OptionBase
+from letters.models import LetterTemplate, OptionBase, ServiceCondition
 from pagecache.memo import remember
 
 Option = TypeVar("Option", bound=OptionBase)
@@ -42,6 +42,7 @@ class Wording:
     title: str
     body: tuple[WordingBlock, ...]
     patient_note: tuple[WordingBlock, ...]
+    commissioner_report: tuple[WordingBlock, ...]
     version_label: str
     last_published_at: datetime.datetime | None
 
@@ -64,6 +65,7 @@ def _load_wording(kind: str) -> Wording | None:
         title=template.title,
         body=_plain(template.body),
         patient_note=_plain(template.patient_note),
+        commissioner_report=_plain(template.commissioner_report),
         version_label=template.version_label,  # counts revisions: once per change, not per letter
         last_published_at=template.last_published_at,
     )
@@ -81,4 +83,11 @@ def published_options(model: type[Option], **where: str) -> list[Option]:
     """
     condition = ",".join(f"{name}={value}" for name, value in sorted(where.items()))
     key = f"letters:options:{model._meta.label_lower}:{condition}"
-    return remember(key, lambda: list(model.objects.published().filter(**where)))
+    return remember(
+        key, lambda: list(model.objects.published().filter(**where).select_related(*model.published_related))
+    )
+
+
+def published_service_conditions() -> list[ServiceCondition]:
+    """The Service Conditions letters may cite, with their titles and checked editions."""
+    return remember("letters:service-conditions", lambda: list(ServiceCondition.objects.all()))

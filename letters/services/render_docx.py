@@ -23,15 +23,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
-from letters.content import BulletList, DetailsTable, Heading, LetterContent, Paragraph, Signature
+from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, Subject
 
 DOCUMENT_PART = "word/document.xml"
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
 SIDE_MARGIN = Mm(22)  # as letter-pdf.css, so Word and PDF match
 TEXT_WIDTH = A4_WIDTH - 2 * SIDE_MARGIN
-COLUMN_TWIPS = Emu(TEXT_WIDTH // 2).twips  # the patient table's two equal columns
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,6 @@ def _package() -> _Package:
     _add_paragraph_style(doc, "Letterhead Name", size=14, bold=True, align=right)
     _add_paragraph_style(doc, "Letterhead", size=10, align=right)
     _add_paragraph_style(doc, "Letter Subject", size=11, bold=True)
-    _add_paragraph_style(doc, "Table Label", size=11, bold=True)
     _add_paragraph_style(doc, "Letter Footer", size=8, colour=RGBColor(0x55, 0x55, 0x55))
     for name in ("Letterhead Name", "Letterhead"):
         doc.styles[name].paragraph_format.space_after = Pt(0)
@@ -87,10 +85,8 @@ def _package() -> _Package:
             "Letterhead Name",
             "Letterhead",
             "Letter Subject",
-            "Table Label",
             "Letter Footer",
             "List Bullet",
-            "Table Grid",
         )
     }
     saved = io.BytesIO()
@@ -135,44 +131,32 @@ def _run(text: str) -> str:
     return f"<w:r>{''.join(parts)}</w:r>"
 
 
-def _paragraph(text: str, style_id: str | None = None) -> str:
+def _paragraph(text: str, style_id: str | None = None, *, keep_with_next: bool = False) -> str:
     """A ``w:p`` with one run, in the given paragraph style (else Normal)."""
-    properties = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
-    content = properties + _run(text)
+    properties = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + (
+        "<w:keepNext/>" if keep_with_next else ""
+    )
+    content = (f"<w:pPr>{properties}</w:pPr>" if properties else "") + _run(text)
     return f"<w:p>{content}</w:p>" if content else "<w:p/>"
-
-
-def _table(block: DetailsTable, ids: dict[str, str]) -> str:
-    """Two columns sharing the text width, labels in bold, with the Table Grid borders."""
-    cell_start = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{COLUMN_TWIPS}"/></w:tcPr>'
-    rows = "".join(
-        f"<w:tr>{cell_start}{_paragraph(label, ids['Table Label'])}</w:tc>"
-        f"{cell_start}{_paragraph(value)}</w:tc></w:tr>"
-        for label, value in block.rows
-    )
-    return (
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
-        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
-        ' w:noVBand="1" w:val="04A0"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{COLUMN_TWIPS}"/><w:gridCol w:w="{COLUMN_TWIPS}"/></w:tblGrid>'
-        f"{rows}</w:tbl>"
-    )
 
 
 def _block_xml(block, ids: dict[str, str]) -> list[str]:
     """The WordprocessingML for one letter block."""
     if isinstance(block, Heading):
-        return [_paragraph(block.text, ids["Letter Subject"])]
+        return [_paragraph(block.text, ids["Letter Subject"], keep_with_next=True)]
+    if isinstance(block, Subject):
+        return [_paragraph("\n".join(block.lines), ids["Letter Subject"])]
     if isinstance(block, Paragraph):
         return [_paragraph(block.text)]
     if isinstance(block, BulletList):
-        intro = [_paragraph(block.intro)] if block.intro else []
+        intro = [_paragraph(block.intro, keep_with_next=True)] if block.intro else []
         return intro + [_paragraph(item, ids["List Bullet"]) for item in block.items]
-    if isinstance(block, DetailsTable):
-        return [_paragraph(block.caption, ids["Letter Subject"]), _table(block, ids), _paragraph("")]
     if isinstance(block, Signature):
-        lines = [_paragraph(block.closing), _paragraph(""), _paragraph("")]
-        return lines + [_paragraph(line) for line in block.lines]
+        # The closing, the space to sign and the name stay on one page.
+        lines = [_paragraph(block.closing, keep_with_next=True)] + [_paragraph("", keep_with_next=True)] * 2
+        return lines + [
+            _paragraph(line, keep_with_next=i < len(block.lines) - 1) for i, line in enumerate(block.lines)
+        ]
     raise TypeError(f"No DOCX rendering for {type(block).__name__}")
 
 
@@ -184,9 +168,13 @@ def render_docx(*, content: LetterContent) -> bytes:
     if content.letterhead:
         parts.append(_paragraph(content.letterhead[0], ids["Letterhead Name"]))
         parts += [_paragraph(line, ids["Letterhead"]) for line in content.letterhead[1:]]
-    parts += [_paragraph(""), _paragraph(content.date_line), _paragraph("\n".join(content.recipient))]
+    parts.append(_paragraph(""))
+    parts += [_paragraph(line) for line in content.references]
+    parts += [_paragraph(content.date_line), _paragraph("\n".join(content.recipient))]
     for block in content.blocks:
         parts += _block_xml(block, ids)
+    if content.copies:
+        parts.append(_paragraph("cc:\t" + "\n\t".join(content.copies)))
     parts.append(_paragraph(content.footer, ids["Letter Footer"]))
     document = package.document_start + "".join(parts).encode("utf-8") + package.document_end
 

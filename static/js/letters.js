@@ -1,6 +1,6 @@
 // Letter generators: enhancements only; every form works without this file.
 // 1. Remember the practice details and signatory on this device (opt-in; never patient details).
-// 2. Offer only the kinds of request that fit the chosen source, and fill in their basis and ask.
+// 2. Offer only the kinds of request that fit the chosen source.
 (function () {
   "use strict";
   var form = document.querySelector("[data-letter-form]");
@@ -55,48 +55,30 @@
     });
   }
 
-  var category = form.querySelector("#id_category");
-  if (!category) { return; }
-  var basis = form.querySelector("#id_contract_basis");
-  var ask = form.querySelector("#id_the_ask");
+  // Workload letter: each request's "Kind of request" offers only the kinds that fit the source.
+  var categories = form.querySelectorAll("select[data-request-category]");
   var sources = form.querySelectorAll("input[name='source_type']");
+  if (!categories.length) { return; }
 
   function chosenGroup() {
     var checked = form.querySelector("input[name='source_type']:checked");
     if (!checked) { return null; }
-    return checked.value === "private provider" ? "private" : "nhs";
+    return checked.value === "a private provider" ? "private" : "nhs";
   }
 
   function filterCategories() {
     var group = chosenGroup();
-    Array.prototype.forEach.call(category.options, function (option) {
-      var optionGroup = option.getAttribute("data-group");
-      var hide = Boolean(group && optionGroup && optionGroup !== group);
-      option.hidden = hide;
-      option.disabled = hide;
-      if (hide && option.selected) { category.value = ""; }
+    categories.forEach(function (select) {
+      Array.prototype.forEach.call(select.options, function (option) {
+        var optionGroup = option.getAttribute("data-group");
+        var hide = Boolean(group && optionGroup && optionGroup !== group);
+        // A choice the user already made stays visible: the server explains a mismatch.
+        option.hidden = hide && !option.selected;
+        option.disabled = hide && !option.selected;
+      });
     });
   }
 
-  // Replace a field's text only if the user has not changed what we filled in before.
-  function offer(field, value) {
-    if (!field) { return; }
-    if (field.value === "" || field.value === field.getAttribute("data-filled")) {
-      field.value = value;
-      field.setAttribute("data-filled", value);
-    }
-  }
-
-  function fillFromCategory() {
-    var option = category.options[category.selectedIndex];
-    if (!option || !option.getAttribute("data-group")) { return; }
-    var edition = option.getAttribute("data-edition");
-    var text = option.getAttribute("data-basis") || "";
-    offer(basis, text && edition ? text + " (" + edition + ")" : text);
-    offer(ask, option.getAttribute("data-ask") || "");
-  }
-
   sources.forEach(function (radio) { radio.addEventListener("change", filterCategories); });
-  category.addEventListener("change", fillFromCategory);
   filterCategories();
 })();

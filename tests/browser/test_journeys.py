@@ -101,13 +101,13 @@ def test_workload_letter_with_the_keyboard_only_preview_and_docx(page, site_url,
     type_into("nhs_number", NHS_NUMBER)
     tab_to(page, page.locator("[name='source_type']").first)
     keyboard.press("Space")  # the first choice: an NHS hospital trust
-    tab_to(page, page.locator("[name='category']"))
+    tab_to(page, page.locator("[name='request-0-category']"))
     keyboard.type("Fit note")
     tab_to(page, page.locator("[name='reasons']").first)
     keyboard.press("Space")
     type_into("signatory_name", "Dr Ffion Jones")
     type_into("signatory_role", "GP partner")
-    assert page.locator("[name='category'] option:checked").inner_text().startswith("Fit note")
+    assert page.locator("[name='request-0-category'] option:checked").inner_text().startswith("Fit note")
 
     tab_to(page, page.get_by_role("button", name="Preview"))
     keyboard.press("Enter")
@@ -154,10 +154,10 @@ def test_letter_form_works_without_javascript(no_js_page, site_url):
     page.fill("[name='patient_name']", PATIENT)
     page.fill("[name='patient_dob']", "1961-02-28")
     page.fill("[name='nhs_number']", "999 000 0018")
-    page.check("[name='source_type'][value='NHS trust']")
+    page.check("[name='source_type'][value='an NHS trust']")
     page.select_option(
-        "[name='category']",
-        label=page.locator("[name='category'] option", has_text="Fit note").first.inner_text(),
+        "[name='request-0-category']",
+        label=page.locator("[name='request-0-category'] option", has_text="Fit note").first.inner_text(),
     )
     page.locator("[name='reasons']").first.check()
     page.fill("[name='signatory_name']", "Dr Ffion Jones")
@@ -168,3 +168,4 @@ def test_letter_form_works_without_javascript(no_js_page, site_url):
         page.get_by_role("button", name="Download Word (.docx)").click()
     text = read_docx(download_info.value.path())
     assert PATIENT in text and "999 000 0018" in text
+    assert "You asked the practice to issue a fit note for a patient under hospital care." in text

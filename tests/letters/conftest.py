@@ -8,7 +8,7 @@ import pypdf
 import pytest
 
 from letters import demo
-from letters.models import Ask, LetterTemplate, Provider, Reason, RequestCategory, Specialty
+from letters.models import Ask, LetterTemplate, Provider, Reason, RequestCategory, ServiceCondition, Specialty
 from letters.placeholders import LetterKind
 
 # The purge generation the published wording and options are remembered under, private to this
@@ -29,7 +29,7 @@ TODAY = datetime.date(2026, 6, 10)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     """ "Today" is 10 June 2026 for these tests, so date checks do not drift with the calendar."""
-    monkeypatch.setattr("letters.forms._today", lambda: TODAY)
+    monkeypatch.setattr("letters.forms.base._today", lambda: TODAY)
     return TODAY
 
 
@@ -41,6 +41,10 @@ def letters_demo(db):
     a revision, as ``demo.load`` does, takes over a second per test. The wording goes through the
     real publish, so versions and dates are real. ``test_demo.py`` runs ``demo.load`` itself.
     """
+    conditions = {
+        number: ServiceCondition.objects.create(number=number, title=title, checked_against=checked)
+        for number, title, checked in demo.SERVICE_CONDITIONS
+    }
     Specialty.objects.bulk_create(
         Specialty(label=label, sort_order=i) for i, label in enumerate(demo.SPECIALTIES)
     )
@@ -50,30 +54,55 @@ def letters_demo(db):
     )
     RequestCategory.objects.bulk_create(
         RequestCategory(
+            label=category.label,
+            source_group=category.group,
+            phrase=category.phrase,
+            service_condition=conditions.get(category.service_condition),
+            basis=category.basis,
+            ask=category.ask,
+            patient_advice=category.patient_advice,
+            time_critical=category.time_critical,
+            asks_for_text=category.label == demo.OTHER,
+            sort_order=i,
+        )
+        for i, category in enumerate(demo.CATEGORIES)
+    )
+    Reason.objects.bulk_create(
+        Reason(
             label=label,
-            source_group=group,
-            contract_basis=basis,
-            contract_edition=edition,
-            ask=ask,
+            phrase=phrase,
+            letter_kind=kind,
+            source_group=group[0] if group else "",
             asks_for_text=label == demo.OTHER,
             sort_order=i,
         )
-        for i, (label, group, basis, edition, ask) in enumerate(demo.CATEGORIES)
-    )
-    Reason.objects.bulk_create(
-        Reason(label=label, letter_kind=kind, asks_for_text=label == demo.OTHER, sort_order=i)
-        for kind, labels in (
+        for kind, options in (
             (LetterKind.DECLINED_REFERRAL, demo.DECLINED_REASONS),
             (LetterKind.WORKLOAD_REJECTION, demo.WORKLOAD_REASONS),
         )
-        for i, label in enumerate(labels)
+        for i, (label, phrase, *group) in enumerate(options)
     )
     Ask.objects.bulk_create(
-        Ask(label=label, asks_for_text=label == demo.OTHER, sort_order=i) for i, label in enumerate(demo.ASKS)
+        Ask(label=label, phrase=phrase, asks_for_text=label == demo.OTHER, sort_order=i)
+        for i, (label, phrase) in enumerate(demo.ASKS)
     )
-    for kind, title, body, note in demo.TEMPLATES:
-        template = LetterTemplate.objects.create(kind=kind, title=title, body=body, patient_note=note)
+    for kind, title, body, note, report in demo.TEMPLATES:
+        template = LetterTemplate.objects.create(
+            kind=kind, title=title, body=body, patient_note=note, commissioner_report=report
+        )
         template.save_revision().publish()
+
+
+def category_pk(label_start: str, group: str = "nhs") -> str:
+    return str(RequestCategory.objects.get(label__startswith=label_start, source_group=group).pk)
+
+
+def requests_data(*requests: dict) -> dict:
+    """The workload form's request rows (a Django formset) for ``requests``, each a dict of fields."""
+    data = {"request-TOTAL_FORMS": "3", "request-INITIAL_FORMS": "0"}
+    for i, request in enumerate(requests):
+        data.update({f"request-{i}-{name}": value for name, value in request.items()})
+    return data
 
 
 def _common(**overrides) -> dict:
@@ -93,8 +122,7 @@ def _common(**overrides) -> dict:
         "patient_dob": "1961-02-28",
         "nhs_number": NHS_NUMBER,
         "hospital_number": "HX998877",
-        "request_date": "2026-05-20",
-        "request_author": "Dr Q. Registrar",
+        "their_reference": "DERM/0420",
         "signatory_name": "Dr Ffion Jones",
         "signatory_role": "GP partner",
     }
@@ -106,12 +134,10 @@ def _common(**overrides) -> dict:
 def workload_data(letters_demo) -> dict:
     """Valid answers for the workload rejection letter (a fit note request from an NHS trust)."""
     return _common(
-        source_type="NHS trust",
-        category=str(RequestCategory.objects.get(label__startswith="Fit note").pk),
-        category_other="",
-        request_summary="Asked to issue a fit note after surgery.",
-        contract_basis="",
-        the_ask="",
+        source_type="an NHS trust",
+        request_date="2026-05-20",
+        request_author="Dr Q. Registrar",
+        **requests_data({"category": category_pk("Fit note"), "details": "A fit note after knee surgery"}),
         reasons=[str(r.pk) for r in Reason.objects.filter(letter_kind=LetterKind.WORKLOAD_REJECTION)[:2]],
         reasons_other="",
     )
@@ -128,14 +154,14 @@ def declined_data(letters_demo) -> dict:
         rejection_date="2026-05-15",
         rejection_channel="e-RS Advice and Guidance",
         triaging_clinician="",
-        no_named_clinician="on",
         advice_summary="Try emollients for six weeks.",
         reasons=[str(Reason.objects.filter(letter_kind=LetterKind.DECLINED_REFERRAL).first().pk)],
         reasons_other="",
-        asks=[str(Ask.objects.get(label__startswith="Accept the referral").pk)],
+        asks=[str(Ask.objects.get(label__startswith="Convert the request").pk)],
         asks_other="",
-        response_days="10",
+        response_days="",
         tone="second_request",
+        first_letter_date="2026-05-22",
     )
 
 

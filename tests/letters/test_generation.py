@@ -8,9 +8,18 @@ from html import unescape
 import docx
 import pytest
 
-from letters.models import RequestCategory
+from letters.models import Reason
 
-from .conftest import DECLINED_URL, NHS_NUMBER, PATIENT_NAME, WORKLOAD_URL, body, docx_text, pdf_text
+from .conftest import (
+    DECLINED_URL,
+    NHS_NUMBER,
+    PATIENT_NAME,
+    WORKLOAD_URL,
+    body,
+    category_pk,
+    docx_text,
+    pdf_text,
+)
 
 
 def flat(text: str) -> str:
@@ -32,36 +41,31 @@ def preview_text(response) -> str:
 
 @pytest.mark.django_db
 class TestWorkloadRejection:
-    def test_docx_carries_patient_category_basis_and_ask(self, client, workload_data):
+    def test_docx_carries_patient_request_basis_and_ask(self, client, workload_data):
         response = download(client, WORKLOAD_URL, workload_data, "letter.docx")
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         assert response["Content-Disposition"] == 'attachment; filename="workload-rejection-2026-06-03.docx"'
-        text = docx_text(body(response))
-        category = RequestCategory.objects.get(label__startswith="Fit note")
+        text = flat(docx_text(body(response)))
         for expected in (
-            PATIENT_NAME,
-            NHS_NUMBER,
-            "28 February 1961",
-            "HX998877",
-            category.label,
-            category.contract_basis,
-            category.ask,
+            f"Re: {PATIENT_NAME}, date of birth 28 February 1961",
+            f"NHS number {NHS_NUMBER}, hospital number HX998877",
+            "Your reference: DERM/0420",
+            "Thank you for your letter of 20 May 2026 (Dr Q. Registrar)",
+            "You asked the practice to issue a fit note for a patient under hospital care. "
+            "A fit note after knee surgery.",
+            "Service Condition 11 (Transfer of and Discharge from Care; Communication with GPs) of the NHS "
+            "Standard Contract",
+            "Please issue fit notes yourselves, covering the whole period",
             "3 June 2026",
             "Ysbyty & Partners <Surgery>",
-            "It is not part of the practice's GMS/PMS obligations",
+            "It is not part of the primary medical services our GMS/PMS contract covers.",
         ):
-            assert expected in text
+            assert expected in text, expected
+        # No contract edition older than the one in force is printed, and no old clause numbers.
+        for stale in ("2017/18", "SC11.11", "SC12.2"):
+            assert stale not in text
 
-    def test_letter_names_the_request_it_answers(self, client, workload_data):
-        text = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))))
-        assert "The request is dated 20 May 2026." in text
-        assert "It was made by Dr Q. Registrar." in text
-        without_author = {**workload_data, "request_author": ""}
-        text = flat(docx_text(body(download(client, WORKLOAD_URL, without_author, "letter.docx"))))
-        assert "The request is dated 20 May 2026." in text
-        assert "It was made by" not in text
-
-    def test_docx_is_a4_with_letterhead_and_patient_table(self, client, workload_data):
+    def test_docx_is_a4_with_letterhead_and_re_lines_after_the_greeting(self, client, workload_data):
         document = docx.Document(
             io.BytesIO(body(download(client, WORKLOAD_URL, workload_data, "letter.docx")))
         )
@@ -70,13 +74,12 @@ class TestWorkloadRejection:
         assert round(section.left_margin.mm) == 22
         assert document.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
         assert document.paragraphs[0].style.name == "Letterhead Name"
-        rows = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
-        assert rows == {
-            "Name": PATIENT_NAME,
-            "Date of birth": "28 February 1961",
-            "NHS number": NHS_NUMBER,
-            "Hospital number": "HX998877",
-        }
+        texts = [p.text for p in document.paragraphs]
+        greeting = texts.index("Dear Dr Ana Núñez,")
+        re_line = next(i for i, text in enumerate(texts) if text.startswith("Re: "))
+        assert re_line == greeting + 1
+        assert document.paragraphs[re_line].style.name == "Letter Subject"
+        assert not document.tables  # the patient is named in the Re: lines, not a table
 
     def test_docx_package_is_well_formed(self, client, workload_data):
         data = body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))
@@ -97,43 +100,63 @@ class TestWorkloadRejection:
         width_mm, height_mm = (float(v) * 25.4 / 72 for v in (page.mediabox.width, page.mediabox.height))
         assert (round(width_mm), round(height_mm)) == (210, 297)
         text = flat(pdf_text(data))
-        category = RequestCategory.objects.get(label__startswith="Fit note")
-        for expected in (PATIENT_NAME, NHS_NUMBER, category.label, category.contract_basis, category.ask):
-            assert flat(expected) in text
+        for expected in (
+            PATIENT_NAME,
+            NHS_NUMBER,
+            "Service Condition 11",
+            "Please issue fit notes yourselves",
+        ):
+            assert expected in text
 
     def test_preview_matches_the_files(self, client, workload_data):
         preview = preview_text(download(client, WORKLOAD_URL, workload_data, "preview"))
         word = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))))
         pdf = flat(pdf_text(body(download(client, WORKLOAD_URL, workload_data, "letter.pdf"))))
         for sentence in (
-            "We have received a request from Hull University Teaching Hospitals NHS Trust",
-            "Contract basis: NHS Standard Contract SC11.11 (fit notes) (2017/18).",
-            "Please issue the fit note for the whole expected period of absence.",
+            "The work it asks of the practice is part of the care your service is giving this patient",
+            "Please issue fit notes yourselves, covering the whole period you expect the patient to be unfit "
+            "for work.",
             PATIENT_NAME,
         ):
             assert sentence in preview and sentence in word and sentence in pdf
         # Every word of the letter appears in all three, and nothing else (bullet markers aside).
         assert set(preview.split()) == set(word.split()) == set(pdf.replace("•", " ").split())
 
-    def test_user_edits_to_basis_and_ask_are_kept(self, client, workload_data):
-        workload_data.update(contract_basis="Local agreement 7.3", the_ask="Please book it at the hospital.")
+    def test_users_own_ask_replaces_the_usual_one(self, client, workload_data):
+        workload_data["request-0-ask"] = "Please book it at the fracture clinic"
         text = docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx")))
-        assert "Contract basis: Local agreement 7.3." in text
-        assert "Please book it at the hospital." in text
-        assert "SC11.11" not in text
+        assert "Please book it at the fracture clinic." in text
+        assert "Please issue fit notes yourselves" not in text
 
     def test_other_category_uses_the_users_words(self, client, workload_data):
-        other = RequestCategory.objects.get(label__startswith="Other", source_group="nhs")
-        workload_data.update(category=str(other.pk), category_other="Completing a blue badge form")
+        workload_data.update(
+            {
+                "request-0-category": category_pk("Other"),
+                "request-0-category_other": "to complete a blue badge form",
+            }
+        )
         text = docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx")))
-        assert "for the practice to take on: Completing a blue badge form." in text
+        assert "You asked the practice to complete a blue badge form." in text
 
-    def test_private_provider_gets_private_wording(self, client, workload_data):
-        private = RequestCategory.objects.get(label="Tests for private care")
-        workload_data.update(source_type="private provider", category=str(private.pk))
-        text = docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx")))
-        assert "NHS care and private care are kept separate" in text
-        assert "Please arrange the tests as part of the private care." in text
+    def test_private_provider_gets_private_wording_and_no_contract(self, client, workload_data):
+        private_reasons = Reason.objects.filter(letter_kind="workload_rejection").exclude(source_group="nhs")
+        workload_data.update(
+            source_type="a private provider",
+            reasons=[str(reason.pk) for reason in private_reasons if not reason.asks_for_text],
+            **{"request-0-category": category_pk("Tests for", "private")},
+        )
+        text = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))))
+        assert "part of the private care the patient has chosen" in text
+        assert (
+            "Please arrange the tests as part of the private care, and tell the patient about any cost."
+            in text
+        )
+        assert "(Department of Health guidance, 2009)" in text
+        assert "(2009) (2009)" not in text
+        assert "NHS Standard Contract" not in text and "Service Condition" not in text
+        note = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "patient-note.docx"))))
+        assert "may be charged for" in note and "NHS referral" in note
+        assert "Contract" not in note
 
 
 @pytest.mark.django_db
@@ -147,63 +170,74 @@ class TestDeclinedReferral:
                 PATIENT_NAME,
                 NHS_NUMBER,
                 "0001 2345 6789",
-                "Referral to Dermatology declined",
-                "On 1 May 2026 we referred the patient above to Dermatology (urgent).",
+                "Our referral to Dermatology of 1 May 2026: please accept the referral",
+                "Our urgent referral of this patient to Dermatology, dated 1 May 2026",
                 "In summary, the advice was: Try emollients for six weeks.",
-                "The patient needs an examination or assessment that cannot be done remotely.",
-                "Accept the referral as made and book the patient.",
-                "Please reply within 10 working days.",
-                "This is our second letter about this referral",
-                "The reply did not name the clinician",
+                "They need an examination or assessment that cannot be done remotely.",
+                "Convert the Advice and Guidance request into a referral",
+                "reply within 2 working days",
+                "SECOND REQUEST: our first letter was dated 22 May 2026",
+                "The reply did not name the clinician who gave the advice.",
+                "Advice and Guidance is not clinically appropriate for this patient",
                 "version 1",
             ):
                 assert expected in text, (action, expected)
             assert "copying this letter to your medical director" not in text
+            # Wrong in an earlier brief: the GP does not keep clinical responsibility until acceptance.
+            assert "keeps clinical responsibility" not in text
 
     def test_preview_shows_the_letter_in_the_page(self, client, declined_data):
         response = download(client, DECLINED_URL, declined_data, "preview")
         assert "Preview of your letter" in response.content.decode()
-        assert "Referral to Dermatology declined: please accept the referral" in preview_text(response)
+        assert "Our referral to Dermatology of 1 May 2026: please accept the referral" in preview_text(
+            response
+        )
 
 
 @pytest.mark.django_db
 class TestOtherVersions:
     def test_anonymised_copy_has_no_patient_identifier(self, client, declined_data):
         declined_data["advice_summary"] = (
-            f"Advice for {PATIENT_NAME} ({NHS_NUMBER.replace(' ', '')}); Mr o'brien-zyxwv to use cream."
+            f"Advice for {PATIENT_NAME} ({NHS_NUMBER.replace(' ', '-')}, born 28/02/1961); HX998877."
         )
         for action, read in (("anonymised.docx", docx_text), ("anonymised.pdf", pdf_text)):
             response = download(client, DECLINED_URL, declined_data, action)
             assert "anonymised" in response["Content-Disposition"]
-            text = read(body(response))
+            text = flat(read(body(response)))
             for identifier in (
-                PATIENT_NAME,
-                "943 476 5919",
-                "9434765919",
-                "28 February 1961",
+                "Siân",
+                "O'Brien",
+                "943",
+                "5919",
+                "1961",
                 "HX998877",
                 "0001 2345 6789",
-                "000123456789",
+                "DERM/0420",
+                "1 May 2026",
+                "3 June 2026",
             ):
                 assert identifier not in text, (action, identifier)
-            assert "patient identifiers have been removed" in text
-            assert "Dermatology" in text
+            assert "Re: a patient of the practice (their details are left out of this copy)" in text
+            assert "everything typed in free-text boxes, and dates more exact than the month" in text
+            assert "Our referral to Dermatology of May 2026" in text
 
     def test_patient_note_is_addressed_to_the_patient(self, client, workload_data):
         response = download(client, WORKLOAD_URL, workload_data, "patient-note.docx")
         assert "patient-note" in response["Content-Disposition"]
         text = docx_text(body(response))
         assert f"Dear {PATIENT_NAME}," in text
-        assert "Contract basis" not in text
+        assert "Service Condition" not in text
+        assert "contact the practice straight away: you will not be left without it." in text
+        assert "two weeks" not in text  # a fit note is time-critical: never "wait two weeks"
 
     def test_blank_letter_lists_the_choices(self, client, letters_demo):
         response = client.get("/letters/workload-rejection/blank/")
         assert response.status_code == 200
         assert response["Content-Disposition"] == 'attachment; filename="workload-rejection-blank.docx"'
         text = docx_text(body(response))
-        assert "☐ Fit note (Med3) for a patient under hospital care: NHS Standard Contract SC11.11" in text
-        assert "☐ Private care is outside NHS primary medical services." in text
-        assert "[patient's name]" in text or "Name" in text
+        assert "☐ Fit note (Med3) for a patient under hospital care: Fit notes for patients" in text
+        assert "☐ Private care is not part of NHS primary medical services." in text
+        assert "Re: [patient's name], date of birth [date of birth]" in text
 
 
 @pytest.mark.django_db
@@ -242,7 +276,7 @@ def test_letters_made_at_the_same_time_do_not_mix(client):
     """Many practices at once: each concurrent render carries its own patient and nothing else."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from letters.content import DetailsTable, LetterContent, Paragraph
+    from letters.content import LetterContent, Paragraph, Subject
     from letters.services.render_docx import render_docx
     from letters.services.render_pdf import render_pdf
 
@@ -253,7 +287,7 @@ def test_letters_made_at_the_same_time_do_not_mix(client):
             letterhead=(f"Practice {i}",),
             date_line="3 June 2026",
             recipient=("Someone",),
-            blocks=(DetailsTable("Patient", (("Name", f"Patient #{i}#"),)), Paragraph(f"Body #{i}#.")),
+            blocks=(Subject((f"Re: Patient #{i}#",)), Paragraph(f"Body #{i}#.")),
             footer="f",
         )
 

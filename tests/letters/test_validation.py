@@ -105,7 +105,7 @@ class TestBadInput:
         response = post_with(
             client, DECLINED_URL, declined_data, referral_date="2026-05-20", rejection_date="2026-05-10"
         )
-        assert_field_error(response, "referral_date", "on or before the date it was declined")
+        assert_field_error(response, "referral_date", "on or before the date of the reply")
 
     @pytest.mark.parametrize(
         ("character", "fragment"),
@@ -118,7 +118,7 @@ class TestBadInput:
             ("\u2066", "text-direction characters"),
         ],
     )
-    @pytest.mark.parametrize("field", ["patient_name", "practice_address", "request_summary"])
+    @pytest.mark.parametrize("field", ["patient_name", "practice_address", "request-0-details"])
     def test_hidden_characters_in_any_field(self, client, workload_data, character, fragment, field):
         response = post_with(client, WORKLOAD_URL, workload_data, **{field: f"Text{character}more"})
         assert_field_error(response, field, fragment)
@@ -130,8 +130,8 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("field", "value", "fragment"),
         [
-            ("category", "999999", "Choose the kind of request from the list"),
-            ("category", "'; DROP TABLE", "Choose the kind of request from the list"),
+            ("request-0-category", "999999", "Choose the kind of request from the list"),
+            ("request-0-category", "'; DROP TABLE", "Choose the kind of request from the list"),
             ("source_type", "martian", "from the list"),
             ("recipient_provider", "999999", "Choose an organisation from the list"),
             ("reasons", ["999999"], "Choose each reason from the list"),
@@ -147,15 +147,20 @@ class TestBadInput:
         assert_field_error(response, "tone", "from the list")
 
     def test_category_must_match_the_source_type(self, client, workload_data):
-        response = post_with(client, WORKLOAD_URL, workload_data, source_type="private provider")
-        assert_field_error(response, "category", "not offered for private providers")
+        response = post_with(client, WORKLOAD_URL, workload_data, source_type="a private provider")
+        assert_field_error(response, "request-0-category", "not offered for private providers")
 
     def test_other_needs_a_description(self, client, workload_data):
         from letters.models import RequestCategory
 
         other = RequestCategory.objects.get(label__startswith="Other", source_group="nhs")
-        response = post_with(client, WORKLOAD_URL, workload_data, category=str(other.pk), category_other="")
-        assert_field_error(response, "category_other", "Describe the request")
+        response = post_with(
+            client,
+            WORKLOAD_URL,
+            workload_data,
+            **{"request-0-category": str(other.pk), "request-0-category_other": ""},
+        )
+        assert_field_error(response, "request-0-category_other", "Describe the request")
 
     def test_missing_required_answers(self, client, workload_data):
         response = post_with(

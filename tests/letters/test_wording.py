@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from letters import demo
 from letters.forms import WorkloadRejectionForm
-from letters.models import LetterTemplate, Reason, RequestCategory, Specialty
+from letters.models import LetterTemplate, Reason, RequestCategory, ServiceCondition, Specialty
 from letters.placeholders import LetterKind, fill
 from letters.services.build import published_template
 
@@ -34,6 +34,7 @@ def template_form(kind: str, *paragraphs: str) -> dict:
             "title": "Test wording",
             "body": streamfield([("paragraph", text) for text in paragraphs]),
             "patient_note": streamfield([]),
+            "commissioner_report": streamfield([]),
         }
     )
 
@@ -89,7 +90,7 @@ class TestOnlyPublishedVersionsAreUsed:
 
         text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
         assert "DRAFT WORDING" not in text
-        assert "We have received a request" in text
+        assert "You asked the practice to issue a fit note" in text
         assert "version 1" in text
 
         LetterTemplate.objects.get(pk=template.pk).latest_revision.publish()
@@ -111,13 +112,28 @@ class TestOnlyPublishedVersionsAreUsed:
         )
         assert "Choose a specialty from the list" in response.content.decode()
 
-    def test_edited_contract_basis_reaches_the_letter_once_published(self, client, workload_data):
+    def test_a_checked_sub_clause_is_printed_only_while_its_edition_is_in_force(self, client, workload_data):
         category = RequestCategory.objects.get(label__startswith="Fit note")
-        category.contract_basis = "NHS Standard Contract SC11.99 (fit notes)"
-        category.contract_edition = "2026/27"
+        category.sub_clause, category.checked_against = "11.99", "2026/27"
         category.save_revision().publish()
         text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
-        assert "Contract basis: NHS Standard Contract SC11.99 (fit notes) (2026/27)." in text
+        assert "of the NHS Standard Contract, clause 11.99 in the 2026/27 edition." in text
+
+        category.checked_against = "2025/26"  # checked against last year's edition: not printed as current
+        category.save_revision().publish()
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "11.99" not in text and "2025/26" not in text
+        assert "Communication with GPs) of the NHS Standard Contract." in text
+
+    def test_an_unchecked_service_condition_title_is_left_out(self, client, workload_data):
+        onward = RequestCategory.objects.get(label__startswith="Onward referral")
+        workload_data["request-0-category"] = str(onward.pk)
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "Service Condition 8 of the NHS Standard Contract" in text  # SC8's title is not checked
+        ServiceCondition.objects.filter(number=8).update(checked_against="2026/27")
+        onward.save_revision().publish()  # any publish retires what was remembered
+        text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
+        assert "Service Condition 8 (Unmet Needs" in text
 
 
 def docx_of(client, data: dict) -> str:
@@ -145,7 +161,9 @@ class TestPublishedChangesApplyAtOnce:
     def test_an_unpublished_reason_is_withdrawn_by_the_next_request(self, client, workload_data):
         reason = Reason.objects.get(pk=workload_data["reasons"][0])
         assert escape(reason.label) in client.get(WORKLOAD_URL).content.decode()
-        assert reason.label in docx_of(client, workload_data)
+        assert "It is not part of the primary medical services our GMS/PMS contract covers." in docx_of(
+            client, workload_data
+        )
 
         reason.unpublish()
 
@@ -154,24 +172,24 @@ class TestPublishedChangesApplyAtOnce:
         assert "Choose each reason from the list" in response.content.decode()
 
     def test_a_draft_of_an_option_waits_for_publishing(self, client, workload_data):
-        category = RequestCategory.objects.get(pk=workload_data["category"])
-        old_label = category.label
+        category = RequestCategory.objects.get(pk=workload_data["request-0-category"])
+        old_phrase = category.phrase
         client.get(WORKLOAD_URL)
         docx_of(client, workload_data)
 
-        category.label = "Renamed in a draft"
+        category.label, category.phrase = "Renamed in a draft", "to do something renamed in a draft"
         category.save_revision()
         assert "Renamed in a draft" not in client.get(WORKLOAD_URL).content.decode()
-        assert old_label in docx_of(client, workload_data)
+        assert old_phrase in docx_of(client, workload_data)
 
         RequestCategory.objects.get(pk=category.pk).latest_revision.publish()
         assert "Renamed in a draft" in client.get(WORKLOAD_URL).content.decode()
-        assert "Renamed in a draft" in docx_of(client, workload_data)
+        assert "You asked the practice to do something renamed in a draft." in docx_of(client, workload_data)
 
     def test_the_empty_form_offers_today_as_the_letter_date(self, client, letters_demo, monkeypatch):
-        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 6, 10))
+        monkeypatch.setattr("letters.forms.base._today", lambda: date(2026, 6, 10))
         assert 'value="2026-06-10"' in client.get(WORKLOAD_URL).content.decode()
-        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: date(2026, 6, 11))
+        monkeypatch.setattr("letters.forms.base._today", lambda: date(2026, 6, 11))
         assert 'value="2026-06-11"' in client.get(WORKLOAD_URL).content.decode()
 
 
@@ -180,9 +198,9 @@ def test_requests_never_share_the_wording_or_options(letters_demo):
     """Each form and each letter gets its own copies: a change made while handling one request
     (there should be none) cannot reach another."""
     first, second = WorkloadRejectionForm(), WorkloadRejectionForm()
-    assert first.fields["category"].options[0] is not second.fields["category"].options[0]
-    first.fields["category"].options[0].label = "Changed in one request"
-    assert WorkloadRejectionForm().fields["category"].options[0].label != "Changed in one request"
+    assert first.fields["reasons"].options[0] is not second.fields["reasons"].options[0]
+    first.fields["reasons"].options[0].label = "Changed in one request"
+    assert WorkloadRejectionForm().fields["reasons"].options[0].label != "Changed in one request"
 
     wording = published_template(kind=LetterKind.WORKLOAD_REJECTION)
     assert wording is not published_template(kind=LetterKind.WORKLOAD_REJECTION)
@@ -198,16 +216,26 @@ def test_demo_content_loads_once_and_is_published():
     counts = {model: model.objects.count() for model in (LetterTemplate, RequestCategory, Specialty)}
     output = io.StringIO()
     demo.load(output)
-    assert "0 wording and option entries created" in output.getvalue()
+    assert "0 wording and option entries created or updated" in output.getvalue()
     assert {model: model.objects.count() for model in counts} == counts
     assert LetterTemplate.objects.filter(live=True).count() == 2
+    for category in RequestCategory.objects.all():
+        category.full_clean()  # every shipped category passes the editors' checks
     for template in LetterTemplate.objects.all():
         template.full_clean()  # the shipped wording passes the placeholder check
 
 
 @pytest.mark.django_db
 def test_admin_lists_the_letter_snippets(admin_client, letters_demo):
-    for model in ("lettertemplate", "requestcategory", "reason", "ask", "specialty", "provider"):
+    for model in (
+        "lettertemplate",
+        "requestcategory",
+        "servicecondition",
+        "reason",
+        "ask",
+        "specialty",
+        "provider",
+    ):
         response = admin_client.get(reverse(f"wagtailsnippets_letters_{model}:list"))
         assert response.status_code == 200, model
     template = LetterTemplate.objects.first()

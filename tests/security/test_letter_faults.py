@@ -90,7 +90,7 @@ ECHOED = {
             "patient_name",
             "signatory_name",
             "signatory_role",
-            "request_summary",
+            "request-0-details",
         ],
     ),
     DECLINED_URL: (
@@ -116,7 +116,11 @@ def check_any_text(client, url, data, field, value, fmt="docx"):
     form = form_class({**data, field: value})
     if response.get("Content-Disposition", "").startswith("attachment"):
         assert form.is_valid(), f"{field}={value!r}: a file was made from answers the form refuses"
-        cleaned = form.cleaned_data[field]
+        prefix = "request-0-"
+        if field.startswith(prefix):  # a field of the first request (a formset form)
+            cleaned = form.requests.forms[0].cleaned_data[field.removeprefix(prefix)]
+        else:
+            cleaned = form.cleaned_data[field]
         text = docx_text(body(response)) if fmt == "docx" else pdf_text(body(response))
         if cleaned:
             assert squash(cleaned) in squash(text), f"{field}: {cleaned!r} is not in the {fmt} as typed"

@@ -144,8 +144,10 @@ def test_section_editor_cannot_touch_letter_snippets(section_editor, tree):
 
 def test_section_editor_cannot_edit_an_existing_letter_template(section_editor, tree):
     from letters import demo
+    from letters.models import ServiceCondition
 
-    kind, title, body, note = demo.TEMPLATES[0]
+    ServiceCondition.objects.create(number=6, title="Choice and Referral")  # the wording cites it
+    kind, title, body, note, _report = demo.TEMPLATES[0]
     template = LetterTemplate.objects.create(kind=kind, title=title, body=body, patient_note=note)
     template.save_revision().publish()
     url = reverse(LetterTemplate.snippet_viewset.get_url_name("edit"), args=[template.pk])

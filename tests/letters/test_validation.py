@@ -178,3 +178,38 @@ class TestBadInput:
     def test_bad_answers_keep_the_users_other_answers(self, client, workload_data):
         response = post_with(client, WORKLOAD_URL, workload_data, nhs_number="999 123 4560")
         assert "Ysbyty &amp; Partners &lt;Surgery&gt;" in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestLetterSpecificChecks:
+    def test_an_urgent_letter_needs_a_phone_number(self, client, declined_data):
+        response = post_with(client, DECLINED_URL, declined_data, practice_phone="")
+        assert_field_error(response, "practice_phone", "an urgent letter gives the provider a number to call")
+
+    def test_a_second_request_needs_the_date_of_the_first_letter(self, client, declined_data):
+        response = post_with(client, DECLINED_URL, declined_data, first_letter_date="")
+        assert_field_error(response, "first_letter_date", "Enter the date of your first letter")
+
+    def test_nhs_reasons_are_refused_for_a_private_provider(self, client, workload_data):
+        from letters.models import RequestCategory
+
+        private_tests = RequestCategory.objects.get(label="Tests for private care")
+        response = post_with(
+            client,
+            WORKLOAD_URL,
+            workload_data,
+            source_type="a private provider",
+            **{"request-0-category": str(private_tests.pk)},
+        )
+        assert_field_error(response, "reasons", "it does not apply to private providers")
+
+    def test_the_error_summary_lists_errors_in_page_order(self, client, workload_data):
+        response = post_with(
+            client, WORKLOAD_URL, workload_data, practice_name="", nhs_number="1", signatory_name=""
+        )
+        html = response.content.decode()
+        summary = html[
+            html.index('class="error-summary"') : html.index("</ul>", html.index('class="error-summary"'))
+        ]
+        links = re.findall(r'href="#([^"]+)"', summary)
+        assert links == ["id_practice_name", "id_nhs_number", "id_signatory_name"]

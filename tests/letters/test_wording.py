@@ -242,3 +242,9 @@ def test_admin_lists_the_letter_snippets(admin_client, letters_demo):
     response = admin_client.get(reverse("wagtailsnippets_letters_lettertemplate:edit", args=[template.pk]))
     assert response.status_code == 200
     assert "{patient_name}" in response.content.decode()
+
+
+def test_a_citation_of_a_deleted_service_condition_still_reads_truly():
+    assert fill("Under {sc7}, providers accept referrals.", {}) == (
+        "Under the NHS Standard Contract, providers accept referrals."
+    )

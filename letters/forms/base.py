@@ -94,11 +94,7 @@ class LetterForm(forms.Form):
         required_message="Enter the practice address.",
         help_text="One line per line.",
     )
-    practice_phone = TextField(
-        label="Practice phone",
-        max_length=40,
-        help_text="Needed for urgent letters, so the hospital can call.",
-    )
+    practice_phone = TextField(label="Practice phone", max_length=40)
     practice_email = forms.EmailField(
         label="Practice email",
         max_length=254,

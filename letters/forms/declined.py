@@ -92,11 +92,15 @@ class DeclinedReferralForm(LetterForm):
     reasons_other = TextField(
         label="Other reason",
         max_length=500,
+        conditional=True,
         help_text='Needed if you ticked "Other". Written to follow "the patient needs to be seen because".',
     )
     asks = OptionsField(Ask, noun="request", label="What you ask the provider to do")
     asks_other = TextField(
-        label="Other request", max_length=500, help_text='Needed if you ticked "Other". Start with a verb.'
+        label="Other request",
+        max_length=500,
+        conditional=True,
+        help_text='Needed if you ticked "Other". Start with a verb.',
     )
     response_days = forms.IntegerField(
         label="Reply within (working days)",
@@ -122,6 +126,7 @@ class DeclinedReferralForm(LetterForm):
     )
     first_letter_date = DateField(
         label="Date of your first letter",
+        conditional=True,
         help_text="For a second request or an escalation: the date of the practice's first letter.",
     )
 
@@ -148,6 +153,13 @@ class DeclinedReferralForm(LetterForm):
         ),
         LetterForm.signatory_section,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        phone = self.fields["practice_phone"]
+        phone.conditional = True
+        phone.help_text = "Needed for an urgent referral, so the provider can call the practice."
+        phone.widget.attrs["aria-describedby"] = "id_practice_phone-hint"
 
     def clean(self) -> dict:
         data = super().clean()

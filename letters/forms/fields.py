@@ -26,12 +26,15 @@ class TextField(forms.CharField):
         rows: int = 3,
         required_message: str = "",
         identifier: bool = False,
+        conditional: bool = False,
         **kwargs,
     ):
         # A field is required exactly when it says, in its own words, what is missing.
         kwargs["required"] = bool(required_message)
         # Patient identifiers also refuse invisible direction marks.
         self.identifier = identifier
+        # Needed only in some cases (the hint says which): not labelled "(optional)".
+        self.conditional = conditional
         if multiline:
             kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
         super().__init__(max_length=max_length, **kwargs)
@@ -71,8 +74,9 @@ class NHSNumberField(forms.CharField):
 class DateField(forms.DateField):
     """A date in several common formats, with a plain-English message for impossible dates."""
 
-    def __init__(self, *, required_message: str = "", **kwargs):
+    def __init__(self, *, required_message: str = "", conditional: bool = False, **kwargs):
         kwargs["required"] = bool(required_message)
+        self.conditional = conditional
         kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(input_formats=DATE_FORMATS, **kwargs)
         label = (self.label or "the date").lower()

@@ -14,6 +14,11 @@ from letters.placeholders import LetterKind
 from letters.services.facts import workload_rejection_facts
 
 MAX_REQUESTS = 3
+REQUEST_LEGENDS = (
+    "What they asked the practice to do",
+    "A second request in the same letter",
+    "A third request in the same letter",
+)
 REQUEST_PREFIX = "request"
 
 
@@ -48,6 +53,7 @@ class RequestForm(forms.Form):
     category_other = TextField(
         label="Describe the request",
         max_length=300,
+        conditional=True,
         help_text='Needed if you chose "Other". Written to follow "You asked the practice", '
         'e.g. "to book a scan".',
     )
@@ -56,7 +62,7 @@ class RequestForm(forms.Form):
         max_length=600,
         multiline=True,
         rows=2,
-        help_text="Optional: which test, medicine or dates, as a sentence. No patient identifiers.",
+        help_text="Which test, medicine or dates, as a sentence. No patient identifiers.",
     )
     ask = TextField(
         label="What you ask them to do",
@@ -134,6 +140,7 @@ class WorkloadRejectionForm(LetterForm):
     reasons_other = TextField(
         label="Other reason",
         max_length=500,
+        conditional=True,
         help_text='Needed if you ticked "Other". Written to follow "we are returning it because".',
     )
 
@@ -167,13 +174,15 @@ class WorkloadRejectionForm(LetterForm):
         sections = super().section_fields()
         requests = []
         for number, form in enumerate(self.requests.forms, start=1):
-            legend = (
-                "What they asked the practice to do" if number == 1 else "Another request in the same letter"
-            )
-            requests.append((f"request-{number}", legend, list(form)))
+            requests.append((f"request-{number}", REQUEST_LEGENDS[number - 1], list(form)))
         # The requests follow "The letter you are answering".
         at = next(i for i, (section_id, _, _) in enumerate(sections) if section_id == "source") + 1
         return sections[:at] + requests + sections[at:]
+
+    @property
+    def more_requests_open(self) -> bool:
+        """Show the second and third requests when they hold anything (or an error)."""
+        return any(form.has_changed() or form.errors for form in self.requests.forms[1:])
 
     def error_list(self):
         for error in self.requests.non_form_errors():

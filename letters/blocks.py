@@ -126,8 +126,8 @@ class RequestsBlock(blocks.StructBlock):
     show_asks = blocks.BooleanBlock(
         default=True,
         required=False,
-        help_text="Print why each request belongs with the provider and what the letter asks. Untick for "
-        "a letter to someone other than the provider, such as the report to the ICB (reasons still show).",
+        help_text="Print what the letter asks the provider to do. Untick for a letter to someone other "
+        "than the provider, such as the report to the ICB (why each request is the provider's still shows).",
     )
 
     class Meta:

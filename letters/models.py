@@ -86,7 +86,7 @@ class OptionBase(DraftStateMixin, RevisionMixin, Orderable):
 class Specialty(OptionBase):
     """A hospital specialty a referral can be made to."""
 
-    panels = [FieldPanel("label")]
+    panels = [FieldPanel("label"), FieldPanel("phrase")]
 
     class Meta(OptionBase.Meta):
         verbose_name_plural = "specialties"

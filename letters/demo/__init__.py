@@ -69,8 +69,8 @@ def load(stdout, *, refresh: bool = False) -> None:
     """Seed the letter wording and option lists (a second run changes nothing unless ``refresh``)."""
     changed = 0
     conditions = _sync_service_conditions(refresh=refresh)
-    for label in SPECIALTIES:
-        changed += _publish(Specialty, {"label": label}, {}, refresh=refresh)
+    for label, phrase in SPECIALTIES:
+        changed += _publish(Specialty, {"label": label}, {"phrase": phrase}, refresh=refresh)
     for label, address, group in PROVIDERS:
         changed += _publish(
             Provider, {"label": label}, {"address": address, "source_group": group}, refresh=refresh

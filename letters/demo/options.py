@@ -24,21 +24,22 @@ SERVICE_CONDITIONS = [
     (12, "Communicating with and Involving Service Users, Public and Staff", EDITION),
 ]
 
+# (label, phrase inside a sentence: "our referral to cardiology")
 SPECIALTIES = [
-    "Cardiology",
-    "Dermatology",
-    "Ear, nose and throat",
-    "Endocrinology",
-    "Gastroenterology",
-    "General surgery",
-    "Gynaecology",
-    "Neurology",
-    "Ophthalmology",
-    "Orthopaedics",
-    "Paediatrics",
-    "Respiratory medicine",
-    "Rheumatology",
-    "Urology",
+    ("Cardiology", "cardiology"),
+    ("Dermatology", "dermatology"),
+    ("Ear, nose and throat", "ear, nose and throat (ENT)"),
+    ("Endocrinology", "endocrinology"),
+    ("Gastroenterology", "gastroenterology"),
+    ("General surgery", "general surgery"),
+    ("Gynaecology", "gynaecology"),
+    ("Neurology", "neurology"),
+    ("Ophthalmology", "ophthalmology"),
+    ("Orthopaedics", "orthopaedics"),
+    ("Paediatrics", "paediatrics"),
+    ("Respiratory medicine", "respiratory medicine"),
+    ("Rheumatology", "rheumatology"),
+    ("Urology", "urology"),
 ]
 
 PROVIDERS = [
@@ -53,7 +54,12 @@ PROVIDERS = [
 ]
 
 PRIVATE_OUTSIDE = "NHS care and private care are kept separate (Department of Health guidance, 2009)"
+# For what the practice can safely do at once (a fit note, a short supply of a medicine it can prescribe).
 NOT_LEFT_WITHOUT = "contact the practice straight away: you will not be left without it."
+# For what the practice may not be able to prescribe (specialist or privately started medicines).
+ASK_THEM_FIRST = (
+    "contact {team} first; if you cannot get it from them, contact the practice and we will help."
+)
 
 
 @dataclass(frozen=True)
@@ -68,15 +74,17 @@ class Category:
     time_critical: bool = False
 
 
+# Phrases follow "You asked the practice" (letter) and "The provider asked the practice" (report to
+# the ICB), so they name the provider in the third person. Bases are neutral for the same reason.
 CATEGORIES = [
     Category(
         "Onward referral to another specialty",
         NHS,
         "to refer the patient on to another specialty",
-        "Where the need is directly related to the condition you are treating, or is immediate, "
+        "Where the need is directly related to the condition the provider is treating, or is immediate, "
         "{service_condition} expects the provider to make the onward referral itself.",
         "Please make the onward referral yourselves and tell the patient.",
-        "The hospital team has been asked to refer you on to the other service themselves. If your "
+        "The team treating you has been asked to refer you on to the other service themselves. If your "
         "symptoms get worse while you wait, contact the practice.",
         service_condition=8,
     ),
@@ -85,42 +93,43 @@ CATEGORIES = [
         NHS,
         "to refer the patient again after a missed appointment",
         "Missed appointments are handled under the provider's own access policy and {service_condition}; "
-        "one missed appointment should not mean discharging the patient back to us to refer again.",
+        "one missed appointment should not mean discharging the patient back to the practice to refer again.",
         "Please offer the patient a new appointment.",
-        "The hospital has been asked to offer you a new appointment. If you have not heard from them "
-        "within two weeks, contact the hospital's appointments team.",
+        "The team treating you has been asked to offer you a new appointment. If you have not heard from "
+        "them within two weeks, contact them using the number on their letter.",
         service_condition=6,
     ),
     Category(
-        "Arranging tests the hospital wants",
+        "Arranging tests the provider wants",
         NHS,
-        "to arrange tests the hospital team wants",
+        "to arrange tests needed for the care the provider is giving",
         "National guidance on the interface between general practice and hospitals (NHS England, 2017) "
         "says the provider carries out the steps of its own care pathway, including the tests it needs.",
         "Please request and carry out the tests yourselves, and tell the patient the results.",
-        "The hospital team has been asked to arrange your tests. If you have not heard from them by the "
-        "time the tests were due, contact the hospital team.",
+        "The team treating you has been asked to arrange your tests. If you have not heard from them within "
+        "two weeks, or before your next appointment with them, contact them using the number on their "
+        "letter.",
     ),
     Category(
-        "Chasing or acting on results of hospital-requested tests",
+        "Chasing or acting on results of tests the provider requested",
         NHS,
-        "to chase or act on the results of tests the hospital team requested",
+        "to chase or act on the results of tests the provider requested",
         "National guidance (NHS England, 2017) says the clinician who requests a test reviews the result, "
         "acts on it and tells the patient.",
         "Please review the result, act on it and tell the patient.",
-        "The hospital team who asked for your tests has been asked to give you the results and act on "
-        "them. If you were told a result is urgent, or you feel worse, contact the practice straight away.",
+        "The team who asked for your tests has been asked to give you the results and act on them. If you "
+        "were told a result is urgent, or you feel worse, contact the practice straight away.",
         time_critical=True,
     ),
     Category(
-        "Fit note (Med3) for a patient under hospital care",
+        "Fit note (Med3) for a patient under the provider's care",
         NHS,
-        "to issue a fit note for a patient under hospital care",
-        "Fit notes for patients under the provider's care are the provider's to issue under "
-        "{service_condition}.",
+        "to issue a fit note for a patient under the provider's care",
+        "Under {service_condition}, fit notes for patients under a provider's care are for the provider to "
+        "issue.",
         "Please issue fit notes yourselves, covering the whole period you expect the patient to be unfit "
         "for work.",
-        f"If you need a fit note now and do not have one from the hospital, {NOT_LEFT_WITHOUT}",
+        f"If you need a fit note now and do not have one from the team treating you, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
     ),
@@ -131,18 +140,17 @@ CATEGORIES = [
         "Under {service_condition}, a medicine a clinic needs the patient to start promptly is supplied by "
         "the provider, enough to last until the practice has the clinic letter.",
         "Please supply the medicine yourselves, enough to last until we have your clinic letter.",
-        f"If you need to start the medicine before the hospital has supplied it, {NOT_LEFT_WITHOUT}",
+        f"If you need to start the medicine before the clinic has supplied it, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
     ),
     Category(
         "Discharge medication too short or missing",
         NHS,
-        "to supply medicines the patient should have been given when they left hospital",
-        "Under {service_condition}, patients leaving hospital are given the supply of medicines the "
-        "contract sets, unless a shorter course is clinically right.",
-        "Please make sure patients leave with the supply of medicines the contract sets, and tell us what "
-        "was given.",
+        "to supply medicines the patient should have been given on discharge",
+        "Under {service_condition}, patients leaving hospital should be given the supply of medicines the "
+        "contract sets, unless a shorter course is clinically appropriate.",
+        "Please make sure patients leave with that supply, and tell us what was given.",
         f"If your medicine will run out before this is sorted out, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
@@ -155,8 +163,8 @@ CATEGORIES = [
         "offered and the practice has agreed to it; NHS England's guidance on responsibility for "
         "prescribing between primary and secondary care (2018) says the same.",
         "Please keep prescribing until shared care has been offered to us and we have accepted it.",
-        "The hospital team has been asked to keep prescribing this medicine for now. If it is about to run "
-        f"out, {NOT_LEFT_WITHOUT}",
+        "The team treating you has been asked to keep prescribing this medicine for now. If it is about to "
+        "run out, " + ASK_THEM_FIRST.format(team="that team"),
         service_condition=11,
         time_critical=True,
     ),
@@ -168,18 +176,19 @@ CATEGORIES = [
         "unless they have been commissioned from practices locally, and as far as we know they have not.",
         "Please arrange the checks yourselves or, if they should be provided elsewhere, ask the ICB to "
         "commission them.",
-        "The hospital team has been asked to arrange your checks. If a wound becomes red, hot, painful or "
-        "starts to leak, or you feel unwell, contact the practice or NHS 111 straight away.",
+        "The team treating you has been asked to arrange your checks. If you feel unwell, or a wound becomes "
+        "red, hot, painful or starts to leak, contact the practice or NHS 111 straight away.",
         time_critical=True,
     ),
     Category(
         'Recall requests ("refer back or re-refer in a few years")',
         NHS,
-        "to refer the patient back to the hospital at a later date",
-        "Call and recall of patients under a provider's care belong with the provider; NHS England's "
-        "delivery plan for recovering access to primary care (2023) names it as an interface problem to fix.",
+        "to refer the patient back to the provider at a later date",
+        "Calling patients back for review belongs with the provider caring for them; NHS England's delivery "
+        "plan for recovering access to primary care (2023) names call and recall among the interface "
+        "problems to fix.",
         "Please keep the patient under your care and recall them yourselves when they are due.",
-        "The hospital team has been asked to contact you themselves when you are due to be seen again.",
+        "The team treating you has been asked to contact you themselves when you are due to be seen again.",
     ),
     Category(
         "Actions from clinic letters or discharge summaries",
@@ -189,29 +198,30 @@ CATEGORIES = [
         "guidance (NHS England, 2017) says the provider carries out its own follow-up.",
         "Please carry out these actions yourselves or, where you think the practice should, give clear "
         "instructions and the reason for each.",
-        "The hospital team has been asked to do what they recommended themselves. If you have not heard "
-        "about it within two weeks, contact the hospital team.",
+        "The team treating you has been asked to do what they recommended themselves. If you have not heard "
+        "about it within two weeks, contact them using the number on their letter.",
         service_condition=11,
     ),
     Category(
-        'Patient told to "contact your GP" about hospital care',
+        'Patient told to "contact your GP" about the provider\'s care',
         NHS,
-        "to answer the patient's questions about their hospital care",
+        "to answer the patient's questions about the care the provider is giving, by telling them to "
+        "contact their GP",
         "Under {service_condition}, a provider answers patients' questions about the care it is giving "
         "them and gives them a clear way to contact the team.",
         "Please answer the patient directly and give them a clear way to contact your team.",
-        "Please contact the hospital team who are treating you with questions about that care. For "
+        "Please contact the team treating you with questions about the care they are giving you. For "
         "anything else, or if you feel unwell, contact the practice.",
         service_condition=12,
     ),
     Category(
-        "Trust referral form demanded",
+        "Provider's own referral form demanded",
         NHS,
         "to send the referral again on the provider's own referral form",
         "There is no contractual duty for practices to use a provider's own referral forms (guidance from "
         "Londonwide LMCs and the BMA).",
         "Please accept the referral as it was sent.",
-        "The hospital has been asked to accept your referral as it was sent.",
+        "",
     ),
     Category(
         "Pre-operative work-up",
@@ -226,11 +236,11 @@ CATEGORIES = [
     Category(
         "Request sent as a clinical-system Task",
         NHS,
-        "to act on a request sent as a Task in our clinical system",
+        "to act on a request sent as a Task in the practice's clinical system",
         "Humberside LMC's guidance is that Tasks in clinical systems must not be used by other providers to "
         "communicate with practices.",
         "Please send the request again as a letter or a referral.",
-        "The hospital has been asked to send its request to the practice in the usual way.",
+        "",
     ),
     Category(OTHER, NHS, "", "", "Please arrange this within your own service.", ""),
     Category(
@@ -240,18 +250,20 @@ CATEGORIES = [
         f"{PRIVATE_OUTSIDE}: tests that private care needs are part of that care, not NHS primary medical "
         "services.",
         "Please arrange the tests as part of the private care, and tell the patient about any cost.",
-        "Tests for your private care are arranged by the private provider and may be charged for. If you "
-        "would rather have NHS care, talk to the practice about an NHS referral.",
+        "Tests for your private care are arranged by the private provider; they may charge for them, or your "
+        "insurer may cover them. If you would rather have NHS care, talk to the practice about an NHS "
+        "referral.",
     ),
     Category(
         "Prescribing a medicine started privately",
         PRIVATE,
         "to prescribe a medicine started in private care",
-        "Taking on a medicine started privately is the GP's clinical decision, and without a shared-care "
-        "agreement practices do not usually take it on (BMA guidance on private healthcare).",
+        "We have considered taking on this prescribing and decided not to: whether to take on a medicine "
+        "started privately is the GP's clinical decision (BMA guidance on private healthcare).",
         "Please keep prescribing the medicine as part of the private care.",
         "Your private provider has been asked to keep prescribing this medicine; private prescriptions are "
-        f"usually charged for. If it is about to run out, {NOT_LEFT_WITHOUT}",
+        "usually charged for. If it is about to run out, "
+        + ASK_THEM_FIRST.format(team="your private provider"),
         time_critical=True,
     ),
     Category(
@@ -262,7 +274,7 @@ CATEGORIES = [
         "decision (BMA guidance on private healthcare).",
         "Please keep prescribing and monitoring the medicine yourselves.",
         "Your private provider has been asked to keep prescribing and monitoring this medicine. If it is "
-        f"about to run out, {NOT_LEFT_WITHOUT}",
+        "about to run out, " + ASK_THEM_FIRST.format(team="your private provider"),
         time_critical=True,
     ),
     Category(
@@ -315,7 +327,7 @@ DECLINED_REASONS = [
     ),
     (
         "Patient choice (legal right to choose)",
-        "the patient wants to be seen by a specialist and has the legal right to choose their provider",
+        "the patient has used their legal right to choose a provider for this referral",
     ),
     (
         "Advice without a named clinician, or too brief to act on",
@@ -359,9 +371,10 @@ WORKLOAD_REASONS = [
 # Phrases follow "We ask you to" and print as bullets.
 ASKS = [
     (
-        "Convert the request to a referral and book the patient",
-        "convert the Advice and Guidance request into a referral in the e-Referral Service and offer the "
-        "patient an appointment (if it cannot be converted, tell us and we will refer again)",
+        "Accept the referral and book the patient",
+        "accept the referral and offer the patient an appointment; if it came back as an e-RS Advice and "
+        "Guidance request, please convert that request into a referral (or tell us if it cannot be "
+        "converted, and we will refer again)",
     ),
     (
         "Keep the original referral date",

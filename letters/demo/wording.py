@@ -28,50 +28,48 @@ def _requests(asked: str, done_once: str, *, show_asks: bool = True) -> tuple[st
 SIGNATURE = ("signature", {"closing": "Yours sincerely"})
 PATIENT = ("patient_details", None)
 GREETING = _p("Dear {recipient_name},")
-NO_IDENTIFIERS = (
-    "This report holds no patient-identifiable information: the patient's details, anything typed in "
-    "free text and exact dates are left out."
-)
+NO_IDENTIFIERS = "We have left out the patient's details, anything typed as free text and exact dates."
 UNWELL = "If you feel unwell, contact the practice as usual, or call NHS 111. In an emergency, call 999."
 
 DECLINED_BODY = [
-    _if(Condition.URGENT, "URGENT", bold=True),
+    _if(Condition.URGENT, "URGENT: please reply within {response_days} working days", bold=True),
     _if(
         Condition.SECOND_REQUEST, "SECOND REQUEST: our first letter was dated {first_letter_date}", bold=True
     ),
     _if(Condition.ESCALATION, "FOR THE ATTENTION OF THE MEDICAL DIRECTOR", bold=True),
     GREETING,
     PATIENT,
-    ("heading", "Our referral to {specialty} of {referral_date}: please accept the referral"),
+    ("heading", "Referral to {specialty}, dated {referral_date}: please accept and book"),
     _if(
         Condition.SECOND_REQUEST,
         "We wrote to you about this referral in our letter of {first_letter_date} and have had no reply. We "
-        "are writing again because the patient still needs to be seen.",
+        "are writing again because the patient still needs to be seen. If we do not hear from you within "
+        "{response_days} working days, we will ask your medical director for help and tell the ICB.",
     ),
     _if(
         Condition.ESCALATION,
-        "We first wrote to you about this referral in our letter of {first_letter_date}, and it has not been "
-        "resolved. We are copying this letter to your medical director and ask for their help.",
+        "We first wrote about this referral in our letter of {first_letter_date}, and it has not been "
+        "resolved. We are therefore asking for the help of the provider's medical director, who receives "
+        "this letter.",
     ),
     _p(
         "Our {priority} referral of this patient to {specialty}, dated {referral_date}, was returned to us "
-        "through {rejection_channel} with advice instead of an appointment. Your reply is dated "
-        "{rejection_date}."
+        "{rejection_channel} with advice instead of an appointment. The reply is dated {rejection_date}."
     ),
     _if(Condition.NAMED_CLINICIAN, "The advice was given by {triaging_clinician}."),
     _if(Condition.NO_NAMED_CLINICIAN, "The reply did not name the clinician who gave the advice."),
-    _if(Condition.HAS_ADVICE_SUMMARY, "In summary, the advice was: {advice_summary}"),
+    _if(Condition.HAS_ADVICE_SUMMARY, "In summary, the advice was: “{advice_summary}”"),
     _p(
         "Thank you for the advice, which we have considered. We judge that Advice and Guidance is not "
         "clinically appropriate for this patient, who needs to be seen by your service."
     ),
     _list(OptionList.REASONS, "In particular:"),
     _p(
-        "Advice and Guidance supports referral; it does not replace it. It is used where it is clinically "
-        "appropriate, and it does not take away a GP's ability to refer a patient who needs specialist "
-        "care, nor should it delay that referral. Under {sc6}, providers are expected to accept referrals "
-        "made through the agreed routes. NHS England's guidance on Advice and Guidance says that the "
-        "clinician who gives advice is accountable for that advice, and for a decision not to accept a "
+        "Advice and Guidance supports referral; it does not replace it. It should be used only where it is "
+        "clinically appropriate, and it does not take away a GP's ability to refer a patient who needs "
+        "specialist care, nor should it delay that referral. Under {sc6}, providers are expected to accept "
+        "referrals made through the agreed routes. NHS England's guidance on Advice and Guidance says that "
+        "the clinician who gives advice is accountable for that advice, and for a decision not to accept a "
         "patient."
     ),
     _list(OptionList.ASKS, "We therefore ask you to:"),
@@ -98,6 +96,8 @@ DECLINED_NOTE = [
         "We think you need to be seen by the specialist team, so we have written asking them to accept the "
         "referral. They should contact you directly to tell you what happens next."
     ),
+    _if(Condition.ROUTINE, "If you have not heard from the hospital within two weeks, contact the practice."),
+    _if(Condition.URGENT, "If you have not heard from the hospital within a few days, contact the practice."),
     _p(
         "If your symptoms get worse, or you notice new symptoms, do not wait for the hospital: contact the "
         "practice, or call NHS 111. In an emergency, call 999."
@@ -114,6 +114,16 @@ DECLINED_ICB_REPORT = [
         "We judged that Advice and Guidance was not clinically appropriate for this patient, and we have "
         "written to the provider asking it to accept the referral."
     ),
+    _if(
+        Condition.SECOND_REQUEST,
+        "This is our second letter to the provider about this referral; our first, dated "
+        "{first_letter_date}, had no reply.",
+    ),
+    _if(
+        Condition.ESCALATION,
+        "We have written to the provider about this referral before, and have now asked its medical "
+        "director for help.",
+    ),
     _list(OptionList.REASONS, "The patient needs to be seen because:"),
     _p(
         "Under {sc6}, providers are expected to accept referrals made through the agreed routes. Please "
@@ -129,8 +139,8 @@ WORKLOAD_BODY = [
     ("heading", "Work requested of the practice"),
     _if(
         Condition.NHS_PROVIDER,
-        "Thank you for {your_letter}, which we have considered carefully. The work it asks of the practice "
-        "is part of the care your service is giving this patient, so we are returning it to you.",
+        "Thank you for {your_letter}, which we have considered carefully. We are returning the work it asks "
+        "of the practice to you, as set out below.",
     ),
     _if(
         Condition.PRIVATE_PROVIDER,
@@ -167,19 +177,19 @@ WORKLOAD_NOTE = [
     _p("Dear {patient_name},"),
     _if(
         Condition.NHS_PROVIDER,
-        "{recipient_organisation} asked your GP practice to do some things that are part of the care they "
-        "are giving you. We have asked them to do these themselves, because their team knows what is "
-        "needed.",
+        "{recipient_organisation} asked your GP practice to do work that is part of the care they are "
+        "giving you, so we have asked them to do it themselves.",
     ),
     _if(
         Condition.PRIVATE_PROVIDER,
-        "{recipient_organisation} asked your GP practice to do some things that are part of the private "
-        "care you have chosen. Private care is kept separate from your NHS care, so we have asked them to "
-        "do these themselves. Private care may be charged for.",
+        "{recipient_organisation} asked your GP practice to do work that is part of the private care you "
+        "have chosen. Private care is kept separate from your NHS care, so we have asked them to do it "
+        "themselves.",
     ),
     _if(
         Condition.DONE_ONCE,
-        "Where waiting could have put you at risk, we have done it for you this time.",
+        "Where waiting could have put you at risk, we have done it for you this time; in future, the team "
+        "treating you should do it.",
     ),
     _list(OptionList.PATIENT_ADVICE, "What this means for you:"),
     _p(UNWELL),
@@ -200,7 +210,15 @@ WORKLOAD_ICB_REPORT = [
         show_asks=False,
     ),
     _list(OptionList.REASONS, "We returned the work because:"),
-    _p("Please raise this with the provider and tell us the outcome."),
+    _if(
+        Condition.NHS_PROVIDER,
+        "Please raise this with the provider under its contract and tell us the outcome.",
+    ),
+    _if(
+        Condition.PRIVATE_PROVIDER,
+        "The ICB does not commission private care: we are telling you so that the ICB can see how much work "
+        "private care moves to practices.",
+    ),
     _p(NO_IDENTIFIERS),
     SIGNATURE,
 ]

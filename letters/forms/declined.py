@@ -22,12 +22,13 @@ class DeclinedReferralForm(LetterForm):
     kind = LetterKind.DECLINED_REFERRAL
 
     PRIORITIES = [("routine", "Routine"), ("urgent", "Urgent")]
+    # (how the letter says it, "returned to us …"; the label in the form)
     CHANNELS = [
-        ("e-RS Advice and Guidance", "e-RS Advice and Guidance"),
-        ("the Referral Assessment Service", "Referral Assessment Service (RAS)"),
-        ("a letter", "Letter"),
-        ("a Task in our clinical system", "Task in the clinical system"),
-        ("the single point of access", "Single point of access"),
+        ("through e-RS Advice and Guidance", "e-RS Advice and Guidance"),
+        ("through the Referral Assessment Service", "Referral Assessment Service (RAS)"),
+        ("by letter", "Letter"),
+        ("as a Task in our clinical system", "Task in the clinical system"),
+        ("through the single point of access", "Single point of access"),
     ]
     TONES = [
         (Condition.FIRST_REQUEST, "Our first letter about this referral"),

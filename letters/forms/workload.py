@@ -129,7 +129,9 @@ class WorkloadRejectionForm(LetterForm):
             "required": "Choose where the request came from.",
         },
     )
-    request_date = DateField(label="Date of their letter")
+    request_date = DateField(
+        label="Date of their request", help_text="The date of their letter, discharge summary or Task."
+    )
     request_author = TextField(label="Who wrote it", max_length=120, help_text="Name and role, if known.")
     reasons = GroupedOptionsField(
         Reason,

@@ -54,10 +54,10 @@ VARIANT_STREAMS = {
     Variant.PATIENT_NOTE: "patient_note",
     Variant.ICB_REPORT: "commissioner_report",
 }
+COPY_HEADING = "COPY WITHOUT PATIENT DETAILS, FOR THE LMC OR ICB"
 COPY_NOTICE = (
-    "Copy for the LMC or ICB. It leaves out the patient's name, date of birth, NHS number, hospital number "
-    "and e-RS reference, everything typed in free-text boxes, and dates more exact than the month. Check "
-    "the practice and organisation names before you send it."
+    "This copy leaves out the patient's name, date of birth, NHS number, hospital number and e-RS "
+    "reference, the details typed about the patient and the request, and dates more exact than the month."
 )
 
 
@@ -97,8 +97,9 @@ def _request_blocks(
             blocks.append(Heading(f"{number}. {request.label}"))
         asked = fill(value["asked"], {**values, "request": request.phrase})
         blocks.append(Paragraph(" ".join(part for part in (asked, request.details) if part)))
-        reply = " ".join(part for part in (request.basis, request.ask) if part)
-        if reply and value.get("show_asks", True):
+        ask = request.ask if value.get("show_asks", True) else ""
+        reply = " ".join(part for part in (request.basis, ask) if part)
+        if reply:
             blocks.append(Paragraph(reply))
         if request.done_once:
             blocks.append(Paragraph(fill(value["done_once"], values)))
@@ -111,8 +112,9 @@ def _body(stream, *, answers: Answers, signature_lines: tuple[str, ...]) -> list
     lists = {
         OptionList.REASONS: tuple(as_item(item) for item in answers.reasons),
         OptionList.ASKS: tuple(as_item(item) for item in answers.asks),
+        # Advice for what the practice already did once would contradict the note: left out.
         OptionList.PATIENT_ADVICE: tuple(
-            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice)
+            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice and not r.done_once)
         ),
     }
     blocks: list[Block] = []
@@ -159,7 +161,7 @@ def build_letter(
     signature_lines = _lines(values["signatory_name"], values["signatory_role"], values["practice_name"])
     blocks = _body(stream, answers=answers, signature_lines=signature_lines)
     if variant is Variant.ANONYMISED:
-        blocks.insert(0, Paragraph(COPY_NOTICE))
+        blocks[:0] = [Heading(COPY_HEADING), Paragraph(COPY_NOTICE)]
     suffix = VARIANT_TITLES[variant]
     return LetterContent(
         title=f"{template.title}: {suffix}" if suffix else template.title,

@@ -19,7 +19,9 @@ from letters.placeholders import LetterKind, fill, service_condition_placeholder
 from letters.services.published import published_service_conditions
 from letters.validation import format_nhs_number
 
-LEFT_OUT = "left out of this copy"
+HELD_BY_PRACTICE = "its details are held by the practice"
+# Courtesy titles: "Dr Ana Núñez" is greeted as "Dr Núñez".
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 COPY_SUBJECT = "Re: a patient of the practice (their details are left out of this copy)"
 PRACTICE_CONTRACT_NAMES = {"gms": "GMS contract", "pms": "PMS agreement", "": "GMS/PMS contract"}
 # The copy keeps no free text and no patient detail, so these conditions never hold there.
@@ -30,6 +32,14 @@ def as_sentence(text: str) -> str:
     """Free text printed as a sentence of its own: a full stop added when it ends without one."""
     text = text.strip()
     return text if not text or text[-1] in ".!?…\"'”’" else f"{text}."
+
+
+def salutation(name: str) -> str:
+    """How a letter greets the recipient: "Dr Núñez" for "Dr Ana Núñez", "colleague" for no name."""
+    words = name.split()
+    if len(words) > 2 and words[0].rstrip(".").casefold() in TITLES:
+        return f"{words[0]} {words[-1]}"
+    return name or "colleague"
 
 
 def joined(items: Sequence[str]) -> str:
@@ -83,16 +93,20 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
     organisation = _organisation(answers)
     listed = answers["recipient_provider"] is not None and not answers["recipient_organisation"]
     copy_organisation = organisation if listed else safe(organisation, "the provider")
-    cc_director = answers["cc_medical_director"] or escalation
+    # An escalation copies the medical director, unless the letter is addressed to them.
+    to_director = "medical director" in answers["recipient_role"].casefold()
+    cc_director = (answers["cc_medical_director"] or escalation) and not to_director
+    # The ICB gets the report without patient details, never the letter itself.
+    icb = f"{icb_name} (a report without patient details)" if answers["cc_icb"] else ""
     copies = _lines(
         "The patient" if answers["cc_patient"] else "",
         f"Medical Director, {organisation}" if cc_director else "",
-        icb_name if answers["cc_icb"] else "",
+        icb,
     )
     copy_copies = _lines(
         "The patient" if answers["cc_patient"] else "",
         f"Medical Director, {copy_organisation}" if cc_director else "",
-        icb_name if answers["cc_icb"] else "",
+        icb,
     )
     phone = answers["practice_phone"]
     conditions = {Condition.HAS_PRACTICE_PHONE} if phone else set()
@@ -106,7 +120,7 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
         "practice_phone": phone,
         "practice_contract": PRACTICE_CONTRACT_NAMES[answers.get("practice_contract") or ""],
         "letter_date": long_date(answers["letter_date"]),
-        "recipient_name": answers["recipient_name"] or "colleague",
+        "recipient_name": salutation(answers["recipient_name"]),
         "recipient_role": answers["recipient_role"],
         "recipient_organisation": organisation,
         "recipient_department": answers["recipient_department"],
@@ -217,11 +231,20 @@ def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> Let
         without_identifiers=replace(
             copy,
             values=copy_values,
-            reasons=_chosen(answers["reasons"], f"another reason ({LEFT_OUT})", copy_values),
-            asks=_chosen(answers["asks"], f"another request ({LEFT_OUT})", copy_values),
+            reasons=_chosen(answers["reasons"], f"another reason ({HELD_BY_PRACTICE})", copy_values),
+            asks=_chosen(answers["asks"], f"another request ({HELD_BY_PRACTICE})", copy_values),
             conditions=frozenset(conditions - FREE_TEXT_CONDITIONS),
         ),
     )
+
+
+def _other_phrase(text: str) -> str:
+    """The user's own words for an "Other" request, made to follow "You asked the practice"."""
+    if text.casefold().startswith("to "):
+        return text
+    # "Completing a blue badge form" → "for the following: completing a blue badge form"
+    lowered = text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+    return f"for the following: {lowered}"
 
 
 def _request(
@@ -231,11 +254,11 @@ def _request(
     basis = fill(category.basis, {"service_condition": category.citation(on=on)})
     if free_text:
         label = item["category_other"] if other else category.label
-        phrase = item["category_other"] if other else category.letter_phrase
+        phrase = _other_phrase(item["category_other"]) if other else category.letter_phrase
         details, ask = as_sentence(item["details"]), as_sentence(item["ask"]) or category.ask
     else:
         label = "Other work" if other else category.label
-        phrase = f"to do other work (its description is {LEFT_OUT})" if other else category.letter_phrase
+        phrase = f"to do other work ({HELD_BY_PRACTICE})" if other else category.letter_phrase
         details, ask = "", category.ask
     return RequestFacts(
         label=label,
@@ -269,12 +292,9 @@ def workload_rejection_facts(
     author = answers["request_author"]
 
     def your_letter(dates: _Dates, *, with_author: bool) -> str:
-        dated = (
-            f"your letter of {dates(answers['request_date'])}"
-            if answers["request_date"]
-            else "your recent letter"
-        )
-        return f"{dated} ({author})" if with_author and author else dated
+        date = answers["request_date"]
+        dated = f"your request of {dates(date)}" if date else "your recent request"
+        return f"{dated} from {author}" if with_author and author else dated
 
     values = {
         **letter.values,
@@ -305,7 +325,7 @@ def workload_rejection_facts(
         without_identifiers=replace(
             copy,
             values=copy_values,
-            reasons=_chosen(answers["reasons"], f"another reason ({LEFT_OUT})", copy_values),
+            reasons=_chosen(answers["reasons"], f"another reason ({HELD_BY_PRACTICE})", copy_values),
             requests=copy_requests,
             conditions=frozenset(conditions),
         ),

@@ -46,7 +46,8 @@ def letters_demo(db):
         for number, title, checked in demo.SERVICE_CONDITIONS
     }
     Specialty.objects.bulk_create(
-        Specialty(label=label, sort_order=i) for i, label in enumerate(demo.SPECIALTIES)
+        Specialty(label=label, phrase=phrase, sort_order=i)
+        for i, (label, phrase) in enumerate(demo.SPECIALTIES)
     )
     Provider.objects.bulk_create(
         Provider(label=label, address=address, source_group=group, sort_order=i)
@@ -152,12 +153,12 @@ def declined_data(letters_demo) -> dict:
         specialty=str(Specialty.objects.get(label="Dermatology").pk),
         priority="urgent",
         rejection_date="2026-05-15",
-        rejection_channel="e-RS Advice and Guidance",
+        rejection_channel="through e-RS Advice and Guidance",
         triaging_clinician="",
         advice_summary="Try emollients for six weeks.",
         reasons=[str(Reason.objects.filter(letter_kind=LetterKind.DECLINED_REFERRAL).first().pk)],
         reasons_other="",
-        asks=[str(Ask.objects.get(label__startswith="Convert the request").pk)],
+        asks=[str(Ask.objects.get(label__startswith="Accept the referral").pk)],
         asks_other="",
         response_days="",
         tone="second_request",

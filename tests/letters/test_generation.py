@@ -50,8 +50,8 @@ class TestWorkloadRejection:
             f"Re: {PATIENT_NAME}, date of birth 28 February 1961",
             f"NHS number {NHS_NUMBER}, hospital number HX998877",
             "Your reference: DERM/0420",
-            "Thank you for your letter of 20 May 2026 (Dr Q. Registrar)",
-            "You asked the practice to issue a fit note for a patient under hospital care. "
+            "Thank you for your request of 20 May 2026 from Dr Q. Registrar",
+            "You asked the practice to issue a fit note for a patient under the provider's care. "
             "A fit note after knee surgery.",
             "Service Condition 11 (Transfer of and Discharge from Care; Communication with GPs) of the NHS "
             "Standard Contract",
@@ -75,7 +75,7 @@ class TestWorkloadRejection:
         assert document.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
         assert document.paragraphs[0].style.name == "Letterhead Name"
         texts = [p.text for p in document.paragraphs]
-        greeting = texts.index("Dear Dr Ana Núñez,")
+        greeting = texts.index("Dear Dr Núñez,")
         re_line = next(i for i, text in enumerate(texts) if text.startswith("Re: "))
         assert re_line == greeting + 1
         assert document.paragraphs[re_line].style.name == "Letter Subject"
@@ -113,7 +113,7 @@ class TestWorkloadRejection:
         word = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "letter.docx"))))
         pdf = flat(pdf_text(body(download(client, WORKLOAD_URL, workload_data, "letter.pdf"))))
         for sentence in (
-            "The work it asks of the practice is part of the care your service is giving this patient",
+            "We are returning the work it asks of the practice to you, as set out below.",
             "Please issue fit notes yourselves, covering the whole period you expect the patient to be unfit "
             "for work.",
             PATIENT_NAME,
@@ -155,7 +155,7 @@ class TestWorkloadRejection:
         assert "(2009) (2009)" not in text
         assert "NHS Standard Contract" not in text and "Service Condition" not in text
         note = flat(docx_text(body(download(client, WORKLOAD_URL, workload_data, "patient-note.docx"))))
-        assert "may be charged for" in note and "NHS referral" in note
+        assert "they may charge for them" in note and "NHS referral" in note
         assert "Contract" not in note
 
 
@@ -170,11 +170,11 @@ class TestDeclinedReferral:
                 PATIENT_NAME,
                 NHS_NUMBER,
                 "0001 2345 6789",
-                "Our referral to Dermatology of 1 May 2026: please accept the referral",
-                "Our urgent referral of this patient to Dermatology, dated 1 May 2026",
-                "In summary, the advice was: Try emollients for six weeks.",
+                "Referral to dermatology, dated 1 May 2026: please accept and book",
+                "Our urgent referral of this patient to dermatology, dated 1 May 2026",
+                "In summary, the advice was: “Try emollients for six weeks.”",
                 "They need an examination or assessment that cannot be done remotely.",
-                "Convert the Advice and Guidance request into a referral",
+                "Accept the referral and offer the patient an appointment",
                 "reply within 2 working days",
                 "SECOND REQUEST: our first letter was dated 22 May 2026",
                 "The reply did not name the clinician who gave the advice.",
@@ -189,9 +189,7 @@ class TestDeclinedReferral:
     def test_preview_shows_the_letter_in_the_page(self, client, declined_data):
         response = download(client, DECLINED_URL, declined_data, "preview")
         assert "Preview of your letter" in response.content.decode()
-        assert "Our referral to Dermatology of 1 May 2026: please accept the referral" in preview_text(
-            response
-        )
+        assert "Referral to dermatology, dated 1 May 2026: please accept and book" in preview_text(response)
 
 
 @pytest.mark.django_db
@@ -218,8 +216,11 @@ class TestOtherVersions:
             ):
                 assert identifier not in text, (action, identifier)
             assert "Re: a patient of the practice (their details are left out of this copy)" in text
-            assert "everything typed in free-text boxes, and dates more exact than the month" in text
-            assert "Our referral to Dermatology of May 2026" in text
+            assert (
+                "the details typed about the patient and the request, and dates more exact than the month"
+                in text
+            )
+            assert "Referral to dermatology, dated May 2026" in text
 
     def test_patient_note_is_addressed_to_the_patient(self, client, workload_data):
         response = download(client, WORKLOAD_URL, workload_data, "patient-note.docx")
@@ -235,7 +236,7 @@ class TestOtherVersions:
         assert response.status_code == 200
         assert response["Content-Disposition"] == 'attachment; filename="workload-rejection-blank.docx"'
         text = docx_text(body(response))
-        assert "☐ Fit note (Med3) for a patient under hospital care: Fit notes for patients" in text
+        assert "☐ Fit note (Med3) for a patient under the provider's care: Under Service Condition 11" in text
         assert "☐ Private care is not part of NHS primary medical services." in text
         assert "Re: [patient's name], date of birth [date of birth]" in text
 

@@ -60,7 +60,7 @@ def routine_ag(declined_data) -> dict:
         "triaging_clinician": "Dr R Patel, consultant cardiologist",
         "advice_summary": "Start a statin and repeat the ECG in primary care",
         "reasons": reason_pks("declined_referral", "Needs an examination", "Diagnostic uncertainty"),
-        "asks": ask_pks("Convert the request", "Keep the original", "Tell the patient directly"),
+        "asks": ask_pks("Accept the referral", "Keep the original", "Tell the patient directly"),
         "response_days": "",
         "cc_patient": "on",
     }
@@ -71,18 +71,20 @@ class TestDeclinedReferral:
     def test_1_routine_first_request_names_the_clinician_and_asks_to_convert(self, client, routine_ag):
         text = read(client, DECLINED_URL, routine_ag, "letter.docx")
         for sentence in (
-            "Our referral to Cardiology of 1 May 2026: please accept the referral",
-            "Our routine referral of this patient to Cardiology, dated 1 May 2026, was returned to us "
+            "Dear Dr Núñez,",
+            "Referral to cardiology, dated 1 May 2026: please accept and book",
+            "Our routine referral of this patient to cardiology, dated 1 May 2026, was returned to us "
             "through e-RS Advice and Guidance with advice instead of an appointment.",
             "The advice was given by Dr R Patel, consultant cardiologist.",
-            "In summary, the advice was: Start a statin and repeat the ECG in primary care.",
+            "In summary, the advice was: “Start a statin and repeat the ECG in primary care.”",
             "We judge that Advice and Guidance is not clinically appropriate for this patient",
-            "It is used where it is clinically appropriate, and it does not take away a GP's ability to "
-            "refer",
+            "It should be used only where it is clinically appropriate, and it does not take away a GP's "
+            "ability to refer",
             "Under Service Condition 6 (Choice and Referral) of the NHS Standard Contract, providers are "
             "expected to accept referrals made through the agreed routes.",
             "accountable for that advice, and for a decision not to accept a patient.",
-            "Convert the Advice and Guidance request into a referral in the e-Referral Service",
+            "Accept the referral and offer the patient an appointment; if it came back as an e-RS Advice and "
+            "Guidance request, please convert that request into a referral",
             "Keep the original referral date of 1 May 2026, so that the patient does not lose their place",
             "Tell the patient directly what is happening with their referral.",
             "Please reply within 10 working days.",
@@ -95,15 +97,16 @@ class TestDeclinedReferral:
     def test_2_urgent_second_request_puts_both_first_and_asks_for_a_fast_reply(self, client, declined_data):
         text = read(client, DECLINED_URL, declined_data, "letter.pdf")
         urgent, second, greeting = (
-            text.index("URGENT"),
+            text.index("URGENT: please reply within 2 working days"),
             text.index("SECOND REQUEST: our first letter was dated 22 May 2026"),
-            text.index("Dear Dr Ana Núñez"),
+            text.index("Dear Dr Núñez"),
         )
         assert urgent < second < greeting  # "urgent" and "second request" come first, not last
         assert (
             "We wrote to you about this referral in our letter of 22 May 2026 and have had no reply." in text
         )
         assert "please deal with it before routine work and reply within 2 working days." in text
+        assert "If we do not hear from you within 2 working days, we will ask your medical director" in text
         assert "To discuss this patient, please phone the practice on 01482 000001." in text
         assert "The reply did not name the clinician who gave the advice." in text
 
@@ -111,12 +114,17 @@ class TestDeclinedReferral:
         routine_ag.update(tone="escalation", first_letter_date="2026-05-20")
         text = read(client, DECLINED_URL, routine_ag, "letter.docx")
         assert text.index("FOR THE ATTENTION OF THE MEDICAL DIRECTOR") < text.index("Dear ")
-        assert "We first wrote to you about this referral in our letter of 20 May 2026" in text
-        assert "Medical Director, Hull University Teaching Hospitals NHS Trust" in text  # in the cc block
+        assert "We first wrote about this referral in our letter of 20 May 2026" in text
+        assert "cc: The patient Medical Director, Hull University Teaching Hospitals NHS Trust" in text
+        # Addressed to the medical director: they are not also copied in.
+        routine_ag["recipient_role"] = "Medical Director"
+        text = read(client, DECLINED_URL, routine_ag, "letter.docx")
+        assert "cc: The patient Medical Director" not in text and "FOR THE ATTENTION" in text
 
     def test_4_the_patient_note_never_asks_them_to_wait_if_worse(self, client, routine_ag):
         text = read(client, DECLINED_URL, routine_ag, "patient-note.pdf")
         assert "They should contact you directly to tell you what happens next." in text
+        assert "If you have not heard from the hospital within two weeks, contact the practice." in text
         assert (
             "do not wait for the hospital: contact the practice, or call NHS 111. In an emergency, call 999."
             in text
@@ -126,7 +134,10 @@ class TestDeclinedReferral:
     def test_5_the_icb_report_and_copy_hold_no_patient_details(self, client, routine_ag):
         report = read(client, DECLINED_URL, routine_ag, "icb-report.docx")
         assert "We are writing to tell you, as commissioner, about a referral from our practice" in report
-        assert "Our routine referral to Cardiology, dated May 2026" in report
+        assert "Our routine referral to cardiology, dated May 2026" in report
+        assert (
+            "We have left out the patient's details, anything typed as free text and exact dates." in report
+        )
         copy = read(client, DECLINED_URL, routine_ag, "anonymised.pdf")
         for text in (report, copy):
             for identifier in ("Siân", "O'Brien", "943 476 5919", "1961", "HX998877", "0001 2345", "Patel"):
@@ -138,12 +149,13 @@ class TestWorkloadRejection:
     def test_6_one_fit_note_request_from_an_nhs_trust(self, client, workload_data):
         text = read(client, WORKLOAD_URL, workload_data, "letter.pdf")
         for sentence in (
-            "Thank you for your letter of 20 May 2026 (Dr Q. Registrar), which we have considered carefully.",
-            "You asked the practice to issue a fit note for a patient under hospital care. A fit note after "
-            "knee surgery.",
-            "Fit notes for patients under the provider's care are the provider's to issue under Service "
-            "Condition 11 (Transfer of and Discharge from Care; Communication with GPs) of the NHS Standard "
-            "Contract.",
+            "Thank you for your request of 20 May 2026 from Dr Q. Registrar, which we have considered "
+            "carefully.",
+            "You asked the practice to issue a fit note for a patient under the provider's care. A fit note "
+            "after knee surgery.",
+            "Under Service Condition 11 (Transfer of and Discharge from Care; Communication with GPs) of the "
+            "NHS Standard Contract, fit notes for patients under a provider's care are for the provider to "
+            "issue.",
             "If this work has been commissioned from general practice in our area and we have missed it, "
             "please send us the details of that agreement.",
         ):
@@ -160,8 +172,8 @@ class TestWorkloadRejection:
         )
         text = read(client, WORKLOAD_URL, workload_data, "letter.docx")
         first, second, third = (
-            text.index("1. Arranging tests the hospital wants"),
-            text.index("2. Fit note (Med3) for a patient under hospital care"),
+            text.index("1. Arranging tests the provider wants"),
+            text.index("2. Fit note (Med3) for a patient under the provider's care"),
             text.index("3. Discharge medication too short or missing"),
         )
         assert first < second < third
@@ -175,8 +187,12 @@ class TestWorkloadRejection:
             "If your medicine will run out before this is sorted out, contact the practice straight away"
             in note
         )
-        assert "Where waiting could have put you at risk, we have done it for you this time." in note
-        assert "two weeks" not in note  # every request here is time-critical or has its own advice
+        assert "Where waiting could have put you at risk, we have done it for you this time" in note
+        # The fit note was done once: its "if you need one now" advice would contradict the note.
+        assert "If you need a fit note now" not in note
+        # "Two weeks" only for the tests, never for the medicine that runs out in days.
+        assert note.count("two weeks") == 1
+        assert "arrange your tests. If you have not heard from them within two weeks" in note
 
     def test_8_private_provider_gets_no_nhs_contract_wording(self, client, workload_data):
         reasons = reason_pks("workload_rejection", "Not part of the practice", "Private care is outside")
@@ -197,8 +213,12 @@ class TestWorkloadRejection:
         assert "you can refer them to NHS services directly where they are eligible" in text
         assert "Service Condition" not in text and "Standard Contract" not in text
         note = read(client, WORKLOAD_URL, workload_data, "patient-note.docx")
-        assert "Private care may be charged for." in note
-        assert "If it is about to run out, contact the practice straight away" in note
+        assert "they may charge for them, or your insurer may cover them" in note
+        # The practice has declined this prescribing: no promise to do it, a route instead.
+        assert "If it is about to run out, contact your private provider first; if you cannot get it" in note
+        assert "you will not be left without it" not in note
+        report = read(client, WORKLOAD_URL, workload_data, "icb-report.docx")
+        assert "The ICB does not commission private care" in report
 
     def test_9_nhs_funded_independent_provider_gets_the_nhs_asks(self, client, workload_data):
         workload_data.update(

@@ -117,13 +117,13 @@ class TestOnlyPublishedVersionsAreUsed:
         category.sub_clause, category.checked_against = "11.99", "2026/27"
         category.save_revision().publish()
         text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
-        assert "of the NHS Standard Contract, clause 11.99 in the 2026/27 edition." in text
+        assert "of the NHS Standard Contract, clause 11.99 in the 2026/27 edition, fit notes" in text
 
         category.checked_against = "2025/26"  # checked against last year's edition: not printed as current
         category.save_revision().publish()
         text = docx_text(body(client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})))
         assert "11.99" not in text and "2025/26" not in text
-        assert "Communication with GPs) of the NHS Standard Contract." in text
+        assert "Communication with GPs) of the NHS Standard Contract, fit notes" in text
 
     def test_an_unchecked_service_condition_title_is_left_out(self, client, workload_data):
         onward = RequestCategory.objects.get(label__startswith="Onward referral")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from letters.validation import validate_editor_text
 from pagecache.memo import remember
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -41,7 +42,8 @@ def validate_dark_colour(value: str) -> None:
 class SiteIdentity(BaseSiteSetting):
     """The LMC's name, contact details and colours, shown in the header, footer and letters."""
 
-    name = models.CharField(max_length=120, default="Humberside LMC")
+    # The name and the ICB are printed in every letter, so they are checked like the letters' wording.
+    name = models.CharField(max_length=120, default="Humberside LMC", validators=[validate_editor_text])
     strapline = models.CharField(
         max_length=200,
         blank=True,
@@ -56,6 +58,7 @@ class SiteIdentity(BaseSiteSetting):
         "ICB",
         max_length=200,
         default="NHS Humber and North Yorkshire Integrated Care Board",
+        validators=[validate_editor_text],
         help_text="The Integrated Care Board (commissioner) that letters copy and report to.",
     )
     primary_colour = models.CharField(

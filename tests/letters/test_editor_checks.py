@@ -181,3 +181,17 @@ class TestInvisibleDirectionMarks:
             WORKLOAD_URL, {**workload_data, "practice_address": address, "action": "letter.docx"}
         )
         assert address.splitlines()[0] in docx_text(body(response))
+
+
+@pytest.mark.django_db
+def test_the_lmc_name_and_icb_printed_in_letters_are_checked_too():
+    from wagtail.models import Site
+
+    from core.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    for field in ("name", "icb_name"):
+        setattr(identity, field, PASTED_FROM_WORD)
+        with pytest.raises(Exception, match="hidden control character"):
+            identity.full_clean()
+        setattr(identity, field, "Humberside LMC")

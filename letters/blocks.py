@@ -16,6 +16,8 @@ class Condition:
     FIRST_REQUEST = "first_request"
     SECOND_REQUEST = "second_request"
     ESCALATION = "escalation"
+    MEDICAL_DIRECTOR_COPIED = "medical_director_copied"
+    MEDICAL_DIRECTOR_ADDRESSED = "medical_director_addressed"
     NAMED_CLINICIAN = "named_clinician"
     NO_NAMED_CLINICIAN = "no_named_clinician"
     HAS_ADVICE_SUMMARY = "has_advice_summary"
@@ -33,6 +35,8 @@ class Condition:
         (FIRST_REQUEST, "Tone: first request"),
         (SECOND_REQUEST, "Tone: second request"),
         (ESCALATION, "Tone: escalation to the medical director"),
+        (MEDICAL_DIRECTOR_COPIED, "Escalation, copied to the medical director"),
+        (MEDICAL_DIRECTOR_ADDRESSED, "Escalation, addressed to the medical director"),
         (NAMED_CLINICIAN, "The clinician who gave the advice is named"),
         (NO_NAMED_CLINICIAN, "No named clinician was given"),
         (HAS_ADVICE_SUMMARY, "A summary of the advice is given"),
@@ -42,7 +46,7 @@ class Condition:
         (ONE_REQUEST, "The letter answers one request"),
         (SEVERAL_REQUESTS, "The letter answers several requests"),
         (DONE_ONCE, "The practice did something once to keep the patient safe"),
-        (TIME_CRITICAL, "A request is time-critical for the patient (medicines, fit notes, results)"),
+        (TIME_CRITICAL, "A time-critical request (medicines, fit notes, results) was not done once"),
     ]
 
 
@@ -118,8 +122,8 @@ class RequestsBlock(blocks.StructBlock):
         help_text="Opens each request. {request} is the kind of request's phrase.",
     )
     done_once = blocks.TextBlock(
-        default="So that the patient was not put at risk, we have done this once. Please make sure your "
-        "team does it in future.",
+        default="To keep the patient safe, we have done this once; please make sure your team does it in "
+        "future.",
         validators=EDITOR_TEXT,
         help_text='Printed after a request the practice did once "to keep the patient safe".',
     )

@@ -62,6 +62,7 @@ class LetterContent:
     footer: str
     references: tuple[str, ...] = ()  # "Your reference: …" above the date
     copies: tuple[str, ...] = ()  # the cc block after the signature
+    running_header: str = ""  # repeated at the top of pages after the first: whose letter this is
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Answers:
     practice_lines: tuple[str, ...]
     recipient_lines: tuple[str, ...]
     subject_lines: tuple[str, ...]
+    running_header: str = ""
     references: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()

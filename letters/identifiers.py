@@ -4,8 +4,9 @@ Those copies leave out every patient field and every free-text box outright. The
 they keep (the practice's name, an organisation typed instead of chosen, the signatory's name and
 role) are kept only if this check finds nothing in them. It is deliberately cautious: any part of the
 patient's name, any run of six or more digits (NHS numbers, UBRNs, hospital and phone numbers), and
-anything that looks like a date or a year. It cannot recognise a stranger's name or bare initials,
-which is why free text is left out rather than checked.
+anything that looks like a date or a year, a postcode, an age or a street address, and the patient's
+hospital number, NHS number and e-RS reference as typed elsewhere in the form. It cannot recognise a
+stranger's name or bare initials, which is why free text is left out rather than checked.
 """
 
 import re
@@ -21,8 +22,18 @@ MONTHS = (
     "september|october|november|december"
 )
 WORDED_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b|\b(?:{MONTHS})\.?\s+\d{{1,2}}\b", re.IGNORECASE
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b|\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
 )
+# A UK postcode ("HU5 2AB"), an age ("aged 75", "75-year-old") or a house number and street.
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+AGE = re.compile(r"\baged?\s*\d{1,3}\b|\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.IGNORECASE)
+STREET = re.compile(
+    r"\b\d+[a-z]?\s+(?:\w+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|close|park|drive|way|court|crescent|"
+    r"place|grove|gardens|terrace|walk|view|hill|green|row|square)\b",
+    re.IGNORECASE,
+)
+PATTERNS = (DIGIT_RUN, NUMERIC_DATE, YEAR, WORDED_DATE, POSTCODE, AGE, STREET)
 WORD = re.compile(r"\w+")
 
 
@@ -33,20 +44,40 @@ def _fold(text: str) -> str:
 
 
 def name_words(name: str) -> frozenset[str]:
-    """The words of a patient's name, folded, each of two letters or more."""
-    return frozenset(word for word in WORD.findall(_fold(name)) if len(word) >= 2)
+    """The words of a patient's name, folded, each of two letters or more, and the name run together
+    without its apostrophes and hyphens ("O'Brien-Smith" also as "obrien", "obriensmith")."""
+    folded = _fold(name)
+    words = {word for word in WORD.findall(folded) if len(word) >= 2}
+    words |= {squashed for part in folded.split() if len(squashed := _squash(part)) >= 2}
+    words |= {_squash(part) for part in folded.replace("-", " ").split() if len(_squash(part)) >= 2}
+    if len(squashed_name := _squash(folded)) >= 2:
+        words.add(squashed_name)
+    return frozenset(words)
 
 
-def may_identify(text: str, *, patient_words: Iterable[str]) -> bool:
-    """True when ``text`` holds a word of the patient's name, a long number, a date or a year."""
+def _squash(text: str) -> str:
+    """Letters and digits only: "O'Brien" → "obrien", "RH 4521" → "rh4521"."""
+    return "".join(char for char in _fold(text) if char.isalnum())
+
+
+def may_identify(text: str, *, patient_words: Iterable[str], identifiers: Iterable[str] = ()) -> bool:
+    """True when ``text`` holds a word of the patient's name, one of their ``identifiers`` (as typed
+    elsewhere in the form, in any spacing), a long number, a date, a year, a postcode, an age or an
+    address."""
     if not text:
         return False
-    if DIGIT_RUN.search(text) or NUMERIC_DATE.search(text) or YEAR.search(text) or WORDED_DATE.search(text):
+    if any(pattern.search(text) for pattern in PATTERNS):
         return True
-    words = set(WORD.findall(_fold(text)))
-    return bool(words & set(patient_words))
+    words = set(WORD.findall(_fold(text))) | {_squash(word) for word in text.split()}
+    if words & set(patient_words):
+        return True
+    squashed = _squash(text)
+    return any(len(key) >= 4 and key in squashed for key in map(_squash, identifiers))
 
 
-def kept_if_safe(text: str, *, patient_words: Iterable[str], otherwise: str = "") -> str:
+def kept_if_safe(
+    text: str, *, patient_words: Iterable[str], identifiers: Iterable[str] = (), otherwise: str = ""
+) -> str:
     """``text`` when ``may_identify`` finds nothing in it, else ``otherwise``."""
-    return otherwise if may_identify(text, patient_words=patient_words) else text
+    found = may_identify(text, patient_words=patient_words, identifiers=identifiers)
+    return otherwise if found else text

@@ -202,10 +202,18 @@ class RequestCategory(OptionBase):
         help_text="One or two plain sentences for the note to the patient. For time-critical requests "
         "never ask the patient to wait.",
     )
+    patient_advice_done_once = models.TextField(
+        "advice for the patient when the practice did it once",
+        blank=True,
+        validators=[validate_editor_text],
+        help_text='Replaces the advice above when the practice did this once "to keep the patient safe", '
+        'e.g. "We have given you a fit note this time; for further fit notes, ask the team treating you."',
+    )
     time_critical = models.BooleanField(
         default=False,
         help_text="The patient could come to harm if nobody acts soon (medicines, fit notes, urgent "
-        'results). The form then suggests "we have done this once to keep the patient safe".',
+        "results). Its advice for the patient must never ask them to wait; wording can use the "
+        '"time-critical" condition.',
     )
 
     panels = [
@@ -223,6 +231,7 @@ class RequestCategory(OptionBase):
         ),
         FieldPanel("ask"),
         FieldPanel("patient_advice"),
+        FieldPanel("patient_advice_done_once"),
         FieldPanel("time_critical"),
         FieldPanel("asks_for_text"),
     ]

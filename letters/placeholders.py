@@ -50,11 +50,14 @@ KIND_PLACEHOLDERS: dict[str, dict[str, str]] = {
         "advice_summary": "summary of the advice given",
         "response_days": "number of working days to reply",
         "first_letter_date": "date of the practice's first letter (second requests and escalations)",
+        "accept_referral": 'what to ask for: "convert our Advice and Guidance request into a referral…" for '
+        'e-RS A&G, otherwise "accept the referral and offer the patient an appointment"',
     },
     LetterKind.WORKLOAD_REJECTION: {
         "source_type": "kind of provider",
         "requests": 'what the practice was asked to do, e.g. "to issue a fit note and to arrange tests"',
         "request": 'one request, inside the requests block, e.g. "to issue a fit note"',
+        "your": 'in request phrases: "your" in the letter, "the provider\'s" in the report to the ICB',
     },
 }
 

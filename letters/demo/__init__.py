@@ -3,7 +3,8 @@
 ``load`` is idempotent: existing entries (matched by label, by number for Service Conditions, by
 letter type for the wording) are left alone, so LMC staff's edits survive a re-run. With
 ``refresh=True`` (``manage.py refresh_letter_wording``) the demo values are published over existing
-entries as new revisions, which editors can roll back in the admin's history.
+entries as new revisions, which editors can roll back in the admin's history. Service Conditions are
+only ever created, never changed: their titles and checked editions are the LMC's own check.
 """
 
 from letters.demo.options import (
@@ -52,25 +53,25 @@ def _publish(model, lookup: dict, values: dict, *, refresh: bool) -> bool:
     return True
 
 
-def _sync_service_conditions(*, refresh: bool) -> dict[int, ServiceCondition]:
-    conditions = {}
-    for number, title, checked in SERVICE_CONDITIONS:
-        condition, created = ServiceCondition.objects.get_or_create(
+def _service_conditions() -> dict[int, ServiceCondition]:
+    """The Service Conditions the demo cites, created if missing. Existing ones are never changed,
+    not even by a refresh: their titles and checked editions are the LMC's own yearly check."""
+    return {
+        number: ServiceCondition.objects.get_or_create(
             number=number, defaults={"title": title, "checked_against": checked}
-        )
-        if refresh and not created and (condition.title, condition.checked_against) != (title, checked):
-            condition.title, condition.checked_against = title, checked
-            condition.save()
-        conditions[number] = condition
-    return conditions
+        )[0]
+        for number, title, checked in SERVICE_CONDITIONS
+    }
 
 
 def load(stdout, *, refresh: bool = False) -> None:
     """Seed the letter wording and option lists (a second run changes nothing unless ``refresh``)."""
     changed = 0
-    conditions = _sync_service_conditions(refresh=refresh)
+    conditions = _service_conditions()
     for label, phrase in SPECIALTIES:
-        changed += _publish(Specialty, {"label": label}, {"phrase": phrase}, refresh=refresh)
+        changed += _publish(
+            Specialty, {"label": label}, {"phrase": phrase, "asks_for_text": label == OTHER}, refresh=refresh
+        )
     for label, address, group in PROVIDERS:
         changed += _publish(
             Provider, {"label": label}, {"address": address, "source_group": group}, refresh=refresh
@@ -82,6 +83,7 @@ def load(stdout, *, refresh: bool = False) -> None:
             "basis": category.basis,
             "ask": category.ask,
             "patient_advice": category.patient_advice,
+            "patient_advice_done_once": category.patient_advice_done_once,
             "time_critical": category.time_critical,
             "asks_for_text": category.label == OTHER,
         }

@@ -40,6 +40,11 @@ SPECIALTIES = [
     ("Respiratory medicine", "respiratory medicine"),
     ("Rheumatology", "rheumatology"),
     ("Urology", "urology"),
+    ("Breast surgery", "breast surgery"),
+    ("Haematology", "haematology"),
+    ("Vascular surgery", "vascular surgery"),
+    ("Mental health", "mental health services"),
+    (OTHER, ""),
 ]
 
 PROVIDERS = [
@@ -72,6 +77,8 @@ class Category:
     patient_advice: str
     service_condition: int | None = None
     time_critical: bool = False
+    # Replaces the advice when the practice did it once to keep the patient safe.
+    patient_advice_done_once: str = ""
 
 
 # Phrases follow "You asked the practice" (letter) and "The provider asked the practice" (report to
@@ -102,7 +109,7 @@ CATEGORIES = [
     Category(
         "Arranging tests the provider wants",
         NHS,
-        "to arrange tests needed for the care the provider is giving",
+        "to arrange tests needed for {your} care of the patient",
         "National guidance on the interface between general practice and hospitals (NHS England, 2017) "
         "says the provider carries out the steps of its own care pathway, including the tests it needs.",
         "Please request and carry out the tests yourselves, and tell the patient the results.",
@@ -113,18 +120,22 @@ CATEGORIES = [
     Category(
         "Chasing or acting on results of tests the provider requested",
         NHS,
-        "to chase or act on the results of tests the provider requested",
+        "to chase or act on the results of tests {your} team requested",
         "National guidance (NHS England, 2017) says the clinician who requests a test reviews the result, "
         "acts on it and tells the patient.",
         "Please review the result, act on it and tell the patient.",
         "The team who asked for your tests has been asked to give you the results and act on them. If you "
         "were told a result is urgent, or you feel worse, contact the practice straight away.",
         time_critical=True,
+        patient_advice_done_once=(
+            "We have acted on your result this time. In future, the team who asked for your tests should "
+            "give you the results and act on them; if you feel worse, contact the practice."
+        ),
     ),
     Category(
         "Fit note (Med3) for a patient under the provider's care",
         NHS,
-        "to issue a fit note for a patient under the provider's care",
+        "to issue a fit note for a patient under {your} care",
         "Under {service_condition}, fit notes for patients under a provider's care are for the provider to "
         "issue.",
         "Please issue fit notes yourselves, covering the whole period you expect the patient to be unfit "
@@ -132,17 +143,26 @@ CATEGORIES = [
         f"If you need a fit note now and do not have one from the team treating you, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a fit note this time. For further fit notes, ask the team treating you; "
+            "if you cannot get one from them, contact the practice."
+        ),
     ),
     Category(
         "Medicine needed urgently after an outpatient visit",
         NHS,
-        "to prescribe a medicine the clinic wants the patient to start straight away",
+        "to prescribe a medicine {your} clinic wants the patient to start straight away",
         "Under {service_condition}, a medicine a clinic needs the patient to start promptly is supplied by "
         "the provider, enough to last until the practice has the clinic letter.",
         "Please supply the medicine yourselves, enough to last until we have your clinic letter.",
         f"If you need to start the medicine before the clinic has supplied it, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a prescription for your new medicine this time. For further supplies, "
+            "contact the clinic first; if you cannot get it from them, contact the practice and we will "
+            "help."
+        ),
     ),
     Category(
         "Discharge medication too short or missing",
@@ -154,6 +174,10 @@ CATEGORIES = [
         f"If your medicine will run out before this is sorted out, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a supply of your medicine this time. If you are not sure where further "
+            "supplies will come from, contact the practice."
+        ),
     ),
     Category(
         "Specialist (amber or red) medicine without an agreed shared-care arrangement",
@@ -167,6 +191,11 @@ CATEGORIES = [
         "run out, " + ASK_THEM_FIRST.format(team="that team"),
         service_condition=11,
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a short supply of this medicine this time. For further supplies, contact "
+            "the team treating you first; if you cannot get it from them, contact the practice and we "
+            "will help."
+        ),
     ),
     Category(
         "Monitoring, post-operative or wound checks",
@@ -176,14 +205,19 @@ CATEGORIES = [
         "unless they have been commissioned from practices locally, and as far as we know they have not.",
         "Please arrange the checks yourselves or, if they should be provided elsewhere, ask the ICB to "
         "commission them.",
-        "The team treating you has been asked to arrange your checks. If you feel unwell, or a wound becomes "
-        "red, hot, painful or starts to leak, contact the practice or NHS 111 straight away.",
+        "The team treating you has been asked to arrange your checks. If a check is due and you have not "
+        "heard from them, contact them using the number on their letter. If you feel unwell, or a wound "
+        "becomes red, hot, painful or starts to leak, contact the practice or NHS 111 straight away.",
         time_critical=True,
+        patient_advice_done_once=(
+            "We have done this check for you this time. For further checks, contact the team treating "
+            "you; if you feel unwell, contact the practice or NHS 111 straight away."
+        ),
     ),
     Category(
         'Recall requests ("refer back or re-refer in a few years")',
         NHS,
-        "to refer the patient back to the provider at a later date",
+        "to refer the patient back to {your} service at a later date",
         "Calling patients back for review belongs with the provider caring for them; NHS England's delivery "
         "plan for recovering access to primary care (2023) names call and recall among the interface "
         "problems to fix.",
@@ -205,8 +239,7 @@ CATEGORIES = [
     Category(
         'Patient told to "contact your GP" about the provider\'s care',
         NHS,
-        "to answer the patient's questions about the care the provider is giving, by telling them to "
-        "contact their GP",
+        "to answer the patient's questions about {your} care (the patient was told to contact their GP)",
         "Under {service_condition}, a provider answers patients' questions about the care it is giving "
         "them and gives them a clear way to contact the team.",
         "Please answer the patient directly and give them a clear way to contact your team.",
@@ -217,9 +250,9 @@ CATEGORIES = [
     Category(
         "Provider's own referral form demanded",
         NHS,
-        "to send the referral again on the provider's own referral form",
+        "to send the referral again on {your} own referral form",
         "There is no contractual duty for practices to use a provider's own referral forms (guidance from "
-        "Londonwide LMCs and the BMA).",
+        "Londonwide LMCs and the BMA); urgent suspected cancer referral forms are the exception.",
         "Please accept the referral as it was sent.",
         "",
     ),
@@ -237,8 +270,8 @@ CATEGORIES = [
         "Request sent as a clinical-system Task",
         NHS,
         "to act on a request sent as a Task in the practice's clinical system",
-        "Humberside LMC's guidance is that Tasks in clinical systems must not be used by other providers to "
-        "communicate with practices.",
+        "Humberside LMC's guidance is that Tasks in clinical systems should not be used by other providers "
+        "to communicate with practices.",
         "Please send the request again as a letter or a referral.",
         "",
     ),
@@ -265,6 +298,11 @@ CATEGORIES = [
         "usually charged for. If it is about to run out, "
         + ASK_THEM_FIRST.format(team="your private provider"),
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a short supply of this medicine this time. For further supplies, contact "
+            "your private provider first; if you cannot get it from them, contact the practice and we "
+            "will help."
+        ),
     ),
     Category(
         "Shared care with a private provider",
@@ -276,6 +314,11 @@ CATEGORIES = [
         "Your private provider has been asked to keep prescribing and monitoring this medicine. If it is "
         "about to run out, " + ASK_THEM_FIRST.format(team="your private provider"),
         time_critical=True,
+        patient_advice_done_once=(
+            "We have given you a short supply of this medicine this time. For further supplies and "
+            "monitoring, contact your private provider first; if you cannot get it from them, contact "
+            "the practice and we will help."
+        ),
     ),
     Category(
         "Supplying the patient's records",
@@ -345,7 +388,8 @@ WORKLOAD_REASONS = [
     ),
     (
         "The NHS Standard Contract places it with the provider",
-        "the NHS Standard Contract places this work with the provider",
+        "where a request above cites the NHS Standard Contract, the contract places that work with the "
+        "provider",
         NHS,
     ),
     (
@@ -370,12 +414,7 @@ WORKLOAD_REASONS = [
 ]
 # Phrases follow "We ask you to" and print as bullets.
 ASKS = [
-    (
-        "Accept the referral and book the patient",
-        "accept the referral and offer the patient an appointment; if it came back as an e-RS Advice and "
-        "Guidance request, please convert that request into a referral (or tell us if it cannot be "
-        "converted, and we will refer again)",
-    ),
+    ("Accept the referral and book the patient", "{accept_referral}"),
     (
         "Keep the original referral date",
         "keep the original referral date of {referral_date}, so that the patient does not lose their place "

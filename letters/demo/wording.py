@@ -36,7 +36,8 @@ DECLINED_BODY = [
     _if(
         Condition.SECOND_REQUEST, "SECOND REQUEST: our first letter was dated {first_letter_date}", bold=True
     ),
-    _if(Condition.ESCALATION, "FOR THE ATTENTION OF THE MEDICAL DIRECTOR", bold=True),
+    _if(Condition.MEDICAL_DIRECTOR_ADDRESSED, "FOR THE ATTENTION OF THE MEDICAL DIRECTOR", bold=True),
+    _if(Condition.MEDICAL_DIRECTOR_COPIED, "ESCALATION: copied to your medical director", bold=True),
     GREETING,
     PATIENT,
     ("heading", "Referral to {specialty}, dated {referral_date}: please accept and book"),
@@ -49,8 +50,15 @@ DECLINED_BODY = [
     _if(
         Condition.ESCALATION,
         "We first wrote about this referral in our letter of {first_letter_date}, and it has not been "
-        "resolved. We are therefore asking for the help of the provider's medical director, who receives "
-        "this letter.",
+        "resolved.",
+    ),
+    _if(
+        Condition.MEDICAL_DIRECTOR_COPIED,
+        "We are therefore copying this letter to your medical director and ask for their help.",
+    ),
+    _if(
+        Condition.MEDICAL_DIRECTOR_ADDRESSED,
+        "We are therefore writing to you, as medical director, to ask for your help.",
     ),
     _p(
         "Our {priority} referral of this patient to {specialty}, dated {referral_date}, was returned to us "
@@ -67,10 +75,10 @@ DECLINED_BODY = [
     _p(
         "Advice and Guidance supports referral; it does not replace it. It should be used only where it is "
         "clinically appropriate, and it does not take away a GP's ability to refer a patient who needs "
-        "specialist care, nor should it delay that referral. Under {sc6}, providers are expected to accept "
-        "referrals made through the agreed routes. NHS England's guidance on Advice and Guidance says that "
-        "the clinician who gives advice is accountable for that advice, and for a decision not to accept a "
-        "patient."
+        "specialist care, nor should it block or unduly delay that referral. Under {sc6}, providers are "
+        "expected to accept referrals made through the agreed routes. NHS England's guidance on Advice and "
+        "Guidance says that the clinician who gives advice is accountable for it if it is not clinically "
+        "appropriate, and for a decision not to accept a patient."
     ),
     _list(OptionList.ASKS, "We therefore ask you to:"),
     _if(
@@ -105,12 +113,12 @@ DECLINED_NOTE = [
     SIGNATURE,
 ]
 DECLINED_ICB_REPORT = [
-    ("heading", "A referral returned as Advice and Guidance"),
+    ("heading", "A referral returned with advice instead of an appointment"),
     GREETING,
     _p(
         "We are writing to tell you, as commissioner, about a referral from our practice that "
         "{recipient_organisation} did not accept. Our {priority} referral to {specialty}, dated "
-        "{referral_date}, was returned through {rejection_channel} with advice instead of an appointment. "
+        "{referral_date}, was returned {rejection_channel} with advice instead of an appointment. "
         "We judged that Advice and Guidance was not clinically appropriate for this patient, and we have "
         "written to the provider asking it to accept the referral."
     ),
@@ -150,8 +158,7 @@ WORKLOAD_BODY = [
     ),
     _requests(
         "You asked the practice {request}.",
-        "So that the patient was not put at risk, we have done this once. Please make sure your team does "
-        "it in future.",
+        "To keep the patient safe, we have done this once; please make sure your team does it in future.",
     ),
     _list(OptionList.REASONS, "We are returning this work because:"),
     _if(
@@ -165,6 +172,11 @@ WORKLOAD_BODY = [
         "This is not a refusal to care for the patient: the practice will continue to provide their NHS "
         "care. If the patient would like NHS care for this condition, you can refer them to NHS services "
         "directly where they are eligible, or send us your findings.",
+    ),
+    _if(
+        Condition.TIME_CRITICAL,
+        "Some of this is time-critical for the patient: please deal with it promptly, and phone the practice "
+        "if you cannot.",
     ),
     _if(
         Condition.HAS_PRACTICE_PHONE,
@@ -198,10 +210,17 @@ WORKLOAD_NOTE = [
 WORKLOAD_ICB_REPORT = [
     ("heading", "Work moved to general practice without agreement"),
     GREETING,
-    _p(
+    _if(
+        Condition.NHS_PROVIDER,
         "We are writing to tell you, as commissioner, about work that {recipient_organisation} asked our "
         "practice to do. We consider that it is not part of our {practice_contract}, and we have returned "
-        "it to the provider."
+        "it to the provider.",
+    ),
+    _if(
+        Condition.PRIVATE_PROVIDER,
+        "We are writing to let you know about work that {recipient_organisation}, a private provider, asked "
+        "our practice to do. We consider that it is not part of our {practice_contract}, and we have "
+        "returned it to the provider.",
     ),
     _requests(
         "The provider asked the practice {request}.",

@@ -51,6 +51,12 @@ class DeclinedReferralForm(LetterForm):
         ],
     )
     specialty = OptionChoiceField(Specialty, noun="a specialty", label="Specialty")
+    specialty_other = TextField(
+        label="Specialty, if not in the list",
+        max_length=120,
+        conditional=True,
+        help_text='Needed if you chose "Other", e.g. "paediatric neurology".',
+    )
     priority = forms.ChoiceField(
         label="Priority of the referral",
         choices=PRIORITIES,
@@ -140,6 +146,7 @@ class DeclinedReferralForm(LetterForm):
                 "referral_date",
                 "ubrn",
                 "specialty",
+                "specialty_other",
                 "priority",
                 "rejection_date",
                 "rejection_channel",
@@ -171,6 +178,11 @@ class DeclinedReferralForm(LetterForm):
             "referral_date",
             data.get("rejection_date"),
             "The referral date must be on or before the date of the reply.",
+        )
+        self.require_other_text(
+            "specialty",
+            "specialty_other",
+            'Type the specialty, or choose one from the list other than "Other".',
         )
         self.require_other_text("reasons", "reasons_other", 'Describe the other reason, or untick "Other".')
         self.require_other_text("asks", "asks_other", 'Describe the other request, or untick "Other".')

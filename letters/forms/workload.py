@@ -91,6 +91,13 @@ class RequestForm(forms.Form):
         require_other_text(
             self, "category", "category_other", 'Describe the request, or choose a kind other than "Other".'
         )
+        category = data.get("category")
+        if data.get("done_once") and category and not category.time_critical:
+            self.add_error(
+                "done_once",
+                "Untick this: it is for work the patient could come to harm without (medicines, fit notes, "
+                "results), done once so that they were not put at risk.",
+            )
         return data
 
 
@@ -132,7 +139,11 @@ class WorkloadRejectionForm(LetterForm):
     request_date = DateField(
         label="Date of their request", help_text="The date of their letter, discharge summary or Task."
     )
-    request_author = TextField(label="Who wrote it", max_length=120, help_text="Name and role, if known.")
+    request_author = TextField(
+        label="Who sent it",
+        max_length=120,
+        help_text="Name and role, e.g. Dr A Khan, consultant cardiologist; or the ward team.",
+    )
     reasons = GroupedOptionsField(
         Reason,
         where={"letter_kind": LetterKind.WORKLOAD_REJECTION},

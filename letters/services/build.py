@@ -112,9 +112,9 @@ def _body(stream, *, answers: Answers, signature_lines: tuple[str, ...]) -> list
     lists = {
         OptionList.REASONS: tuple(as_item(item) for item in answers.reasons),
         OptionList.ASKS: tuple(as_item(item) for item in answers.asks),
-        # Advice for what the practice already did once would contradict the note: left out.
+        # Work the practice did once has its own advice (``RequestFacts.patient_advice``).
         OptionList.PATIENT_ADVICE: tuple(
-            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice and not r.done_once)
+            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice)
         ),
     }
     blocks: list[Block] = []
@@ -173,6 +173,7 @@ def build_letter(
         footer=_footer(template=template, issuer=issuer),
         references=() if variant is Variant.PATIENT_NOTE else answers.references,
         copies=answers.copies if variant in (Variant.LETTER, Variant.ANONYMISED) else (),
+        running_header="Report to the ICB" if variant is Variant.ICB_REPORT else answers.running_header,
     )
 
 

@@ -20,6 +20,13 @@ from letters.services.published import published_service_conditions
 from letters.validation import format_nhs_number
 
 HELD_BY_PRACTICE = "its details are held by the practice"
+E_RS_ADVICE_AND_GUIDANCE = "through e-RS Advice and Guidance"
+# {accept_referral}: what to ask for depends on how the referral came back.
+ACCEPT_REFERRAL = {
+    True: "convert our Advice and Guidance request into a referral in the e-Referral Service and offer the "
+    "patient an appointment (if it cannot be converted, tell us and we will refer again)",
+    False: "accept the referral and offer the patient an appointment",
+}
 # Courtesy titles: "Dr Ana Núñez" is greeted as "Dr Núñez".
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 COPY_SUBJECT = "Re: a patient of the practice (their details are left out of this copy)"
@@ -32,6 +39,15 @@ def as_sentence(text: str) -> str:
     """Free text printed as a sentence of its own: a full stop added when it ends without one."""
     text = text.strip()
     return text if not text or text[-1] in ".!?…\"'”’" else f"{text}."
+
+
+def is_medical_director(role: str) -> bool:
+    """The provider's medical director themselves (not an associate or deputy)."""
+    return " ".join(role.casefold().split()) in {
+        "medical director",
+        "the medical director",
+        "chief medical officer",
+    }
 
 
 def salutation(name: str) -> str:
@@ -86,15 +102,16 @@ def _chosen(options: Sequence[OptionBase], other_text: str, values: Mapping[str,
 def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> tuple[Answers, Answers]:
     """The parts both letters share, as (letter, copy)."""
     patient_words = name_words(answers["patient_name"])
+    identifiers = [answers["hospital_number"], answers["nhs_number"], answers.get("ubrn", "")]
 
     def safe(text: str, otherwise: str = "") -> str:
-        return kept_if_safe(text, patient_words=patient_words, otherwise=otherwise)
+        return kept_if_safe(text, patient_words=patient_words, identifiers=identifiers, otherwise=otherwise)
 
     organisation = _organisation(answers)
     listed = answers["recipient_provider"] is not None and not answers["recipient_organisation"]
     copy_organisation = organisation if listed else safe(organisation, "the provider")
     # An escalation copies the medical director, unless the letter is addressed to them.
-    to_director = "medical director" in answers["recipient_role"].casefold()
+    to_director = is_medical_director(answers["recipient_role"])
     cc_director = (answers["cc_medical_director"] or escalation) and not to_director
     # The ICB gets the report without patient details, never the letter itself.
     icb = f"{icb_name} (a report without patient details)" if answers["cc_icb"] else ""
@@ -171,6 +188,7 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
             *_address(answers),
         ),
         subject_lines=tuple(subject),
+        running_header=f"{values['patient_name']}, NHS number {values['nhs_number']}",
         references=_lines(
             f"Your reference: {answers['their_reference']}" if answers["their_reference"] else ""
         ),
@@ -182,9 +200,17 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
         practice_lines=_lines(copy_values["practice_name"], ods),
         recipient_lines=_lines(copy_organisation, *(_address(answers) if listed else [])),
         subject_lines=(COPY_SUBJECT,),
+        running_header="Copy without patient details",
         copies=copy_copies,
     )
     return letter, copy
+
+
+def _specialty(answers: Mapping[str, Any], *, free_text: bool) -> str:
+    """The specialty as the letter names it; one typed in ("Other") is free text, left out of copies."""
+    if not answers["specialty"].asks_for_text:
+        return answers["specialty"].letter_phrase
+    return answers["specialty_other"] if free_text else "another specialty"
 
 
 def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> LetterFacts:
@@ -200,7 +226,7 @@ def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> Let
             **base,
             "referral_date": dates(answers["referral_date"]),
             "ubrn": ubrn if free_text else "",
-            "specialty": answers["specialty"].letter_phrase,
+            "specialty": _specialty(answers, free_text=free_text),
             "priority": answers["priority"],
             "rejection_date": dates(answers["rejection_date"]),
             "rejection_channel": answers["rejection_channel"],
@@ -208,11 +234,17 @@ def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> Let
             "advice_summary": as_sentence(answers["advice_summary"]) if free_text else "",
             "response_days": str(answers["response_days"] or ""),
             "first_letter_date": dates(answers["first_letter_date"]),
+            "accept_referral": ACCEPT_REFERRAL[answers["rejection_channel"] == E_RS_ADVICE_AND_GUIDANCE],
         }
 
     values = values_with(FULL_DATES, letter.values, free_text=True)
     copy_values = values_with(MONTH_DATES, copy.values, free_text=False)
     conditions = {answers["tone"], Condition.URGENT if answers["priority"] == "urgent" else Condition.ROUTINE}
+    if answers["tone"] == Condition.ESCALATION:
+        addressed = is_medical_director(answers["recipient_role"])
+        conditions.add(
+            Condition.MEDICAL_DIRECTOR_ADDRESSED if addressed else Condition.MEDICAL_DIRECTOR_COPIED
+        )
     conditions.add(Condition.NAMED_CLINICIAN if clinician else Condition.NO_NAMED_CLINICIAN)
     if answers["advice_summary"]:
         conditions.add(Condition.HAS_ADVICE_SUMMARY)
@@ -252,13 +284,16 @@ def _request(
 ) -> RequestFacts:
     other = category.asks_for_text
     basis = fill(category.basis, {"service_condition": category.citation(on=on)})
+    # The letter speaks to the provider ("your care"); the copy and the report to the ICB about it.
+    # Only the editors' phrase is filled: what a user typed is never read for placeholders.
+    editors_phrase = fill(category.letter_phrase, {"your": "your" if free_text else "the provider's"})
     if free_text:
         label = item["category_other"] if other else category.label
-        phrase = _other_phrase(item["category_other"]) if other else category.letter_phrase
+        phrase = _other_phrase(item["category_other"]) if other else editors_phrase
         details, ask = as_sentence(item["details"]), as_sentence(item["ask"]) or category.ask
     else:
         label = "Other work" if other else category.label
-        phrase = f"to do other work ({HELD_BY_PRACTICE})" if other else category.letter_phrase
+        phrase = f"to do other work ({HELD_BY_PRACTICE})" if other else editors_phrase
         details, ask = "", category.ask
     return RequestFacts(
         label=label,
@@ -266,7 +301,7 @@ def _request(
         details=details,
         basis=basis,
         ask=ask,
-        patient_advice=category.patient_advice,
+        patient_advice=category.patient_advice_done_once if item["done_once"] else category.patient_advice,
         done_once=item["done_once"],
         time_critical=category.time_critical,
     )
@@ -287,7 +322,8 @@ def workload_rejection_facts(
     }
     if any(item.done_once for item in full_requests):
         conditions.add(Condition.DONE_ONCE)
-    if any(item.time_critical for item in full_requests):
+    # Time-critical work the practice has not already done once: the letter asks for it promptly.
+    if any(item.time_critical and not item.done_once for item in full_requests):
         conditions.add(Condition.TIME_CRITICAL)
     author = answers["request_author"]
 

@@ -46,7 +46,7 @@ def letters_demo(db):
         for number, title, checked in demo.SERVICE_CONDITIONS
     }
     Specialty.objects.bulk_create(
-        Specialty(label=label, phrase=phrase, sort_order=i)
+        Specialty(label=label, phrase=phrase, asks_for_text=label == demo.OTHER, sort_order=i)
         for i, (label, phrase) in enumerate(demo.SPECIALTIES)
     )
     Provider.objects.bulk_create(
@@ -62,6 +62,7 @@ def letters_demo(db):
             basis=category.basis,
             ask=category.ask,
             patient_advice=category.patient_advice,
+            patient_advice_done_once=category.patient_advice_done_once,
             time_critical=category.time_critical,
             asks_for_text=category.label == demo.OTHER,
             sort_order=i,

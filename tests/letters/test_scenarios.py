@@ -82,9 +82,10 @@ class TestDeclinedReferral:
             "ability to refer",
             "Under Service Condition 6 (Choice and Referral) of the NHS Standard Contract, providers are "
             "expected to accept referrals made through the agreed routes.",
-            "accountable for that advice, and for a decision not to accept a patient.",
-            "Accept the referral and offer the patient an appointment; if it came back as an e-RS Advice and "
-            "Guidance request, please convert that request into a referral",
+            "accountable for it if it is not clinically appropriate, and for a decision not to "
+            "accept a patient.",
+            "Convert our Advice and Guidance request into a referral in the e-Referral Service and offer the "
+            "patient an appointment",
             "Keep the original referral date of 1 May 2026, so that the patient does not lose their place",
             "Tell the patient directly what is happening with their referral.",
             "Please reply within 10 working days.",
@@ -113,13 +114,19 @@ class TestDeclinedReferral:
     def test_3_escalation_goes_to_the_medical_director(self, client, routine_ag):
         routine_ag.update(tone="escalation", first_letter_date="2026-05-20")
         text = read(client, DECLINED_URL, routine_ag, "letter.docx")
-        assert text.index("FOR THE ATTENTION OF THE MEDICAL DIRECTOR") < text.index("Dear ")
+        assert text.index("ESCALATION: copied to your medical director") < text.index("Dear ")
+        assert "We are therefore copying this letter to your medical director and ask for their help." in text
         assert "We first wrote about this referral in our letter of 20 May 2026" in text
         assert "cc: The patient Medical Director, Hull University Teaching Hospitals NHS Trust" in text
         # Addressed to the medical director: they are not also copied in.
         routine_ag["recipient_role"] = "Medical Director"
         text = read(client, DECLINED_URL, routine_ag, "letter.docx")
-        assert "cc: The patient Medical Director" not in text and "FOR THE ATTENTION" in text
+        assert "cc: The patient Medical Director" not in text
+        assert text.index("FOR THE ATTENTION OF THE MEDICAL DIRECTOR") < text.index("Dear ")
+        assert "We are therefore writing to you, as medical director, to ask for your help." in text
+        routine_ag["recipient_role"] = "Associate Medical Director"  # not the medical director
+        text = read(client, DECLINED_URL, routine_ag, "letter.docx")
+        assert "cc: The patient Medical Director, Hull University" in text
 
     def test_4_the_patient_note_never_asks_them_to_wait_if_worse(self, client, routine_ag):
         text = read(client, DECLINED_URL, routine_ag, "patient-note.pdf")
@@ -151,7 +158,7 @@ class TestWorkloadRejection:
         for sentence in (
             "Thank you for your request of 20 May 2026 from Dr Q. Registrar, which we have considered "
             "carefully.",
-            "You asked the practice to issue a fit note for a patient under the provider's care. A fit note "
+            "You asked the practice to issue a fit note for a patient under your care. A fit note "
             "after knee surgery.",
             "Under Service Condition 11 (Transfer of and Discharge from Care; Communication with GPs) of the "
             "NHS Standard Contract, fit notes for patients under a provider's care are for the provider to "
@@ -178,9 +185,11 @@ class TestWorkloadRejection:
         )
         assert first < second < third
         assert "Please request and carry out the tests yourselves, and tell the patient the results." in text
-        done_once = text.index("So that the patient was not put at risk, we have done this once.")
+        done_once = text.index("To keep the patient safe, we have done this once; please make sure your team")
         assert second < done_once < third  # said of the fit note only
         assert "Three days of apixaban only." in text
+        # The medicine is time-critical and was not done once: the letter asks for it promptly.
+        assert "Some of this is time-critical for the patient: please deal with it promptly" in text
 
         note = read(client, WORKLOAD_URL, workload_data, "patient-note.docx")
         assert (
@@ -188,8 +197,11 @@ class TestWorkloadRejection:
             in note
         )
         assert "Where waiting could have put you at risk, we have done it for you this time" in note
-        # The fit note was done once: its "if you need one now" advice would contradict the note.
+        # The fit note was done once: the note says so, and where the next one comes from.
         assert "If you need a fit note now" not in note
+        assert (
+            "We have given you a fit note this time. For further fit notes, ask the team treating you" in note
+        )
         # "Two weeks" only for the tests, never for the medicine that runs out in days.
         assert note.count("two weeks") == 1
         assert "arrange your tests. If you have not heard from them within two weeks" in note

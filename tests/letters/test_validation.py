@@ -213,3 +213,24 @@ class TestLetterSpecificChecks:
         ]
         links = re.findall(r'href="#([^"]+)"', summary)
         assert links == ["id_practice_name", "id_nhs_number", "id_signatory_name"]
+
+    def test_done_once_is_only_for_work_the_patient_could_come_to_harm_without(self, client, workload_data):
+        from letters.models import RequestCategory
+
+        records = RequestCategory.objects.get(label="Actions from clinic letters or discharge summaries")
+        response = post_with(
+            client,
+            WORKLOAD_URL,
+            workload_data,
+            **{"request-0-category": str(records.pk), "request-0-done_once": "on"},
+        )
+        assert_field_error(
+            response, "request-0-done_once", "it is for work the patient could come to harm without"
+        )
+
+    def test_an_other_specialty_needs_its_name(self, client, declined_data):
+        from letters.models import Specialty
+
+        other = Specialty.objects.get(asks_for_text=True)
+        response = post_with(client, DECLINED_URL, declined_data, specialty=str(other.pk), specialty_other="")
+        assert_field_error(response, "specialty_other", "Type the specialty")

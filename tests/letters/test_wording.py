@@ -173,7 +173,7 @@ class TestPublishedChangesApplyAtOnce:
 
     def test_a_draft_of_an_option_waits_for_publishing(self, client, workload_data):
         category = RequestCategory.objects.get(pk=workload_data["request-0-category"])
-        old_phrase = category.phrase
+        old_phrase = "to issue a fit note for a patient under your care"
         client.get(WORKLOAD_URL)
         docx_of(client, workload_data)
 

@@ -13,33 +13,58 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Digits with the separators people type inside numbers and dates.
-DIGIT_RUN = re.compile(r"\d(?:[\s./\\-]*\d){5,}")
-NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./\\-]\s*\d{1,2}\s*[./\\-]\s*\d{1,4}")
+# What people type between the digits of a number or a date: spaces (any kind), dots, slashes and every
+# kind of dash or hyphen (Word's AutoCorrect turns "-" into an en dash).
+SEPARATOR = r"[\s./\\\-\u2010-\u2015\u2212]"
+DIGIT_RUN = re.compile(rf"\d(?:{SEPARATOR}*\d){{5,}}")
+NUMERIC_DATE = re.compile(rf"\d{{1,4}}\s*{SEPARATOR}\s*\d{{1,2}}\s*{SEPARATOR}\s*\d{{1,4}}")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     "september|october|november|december"
 )
+# "17 April", "17th of Apr", "28-Feb-61", "28FEB61", "April 17th".
 WORDED_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b|\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"(?<![a-z\d])\d{{1,2}}(?:st|nd|rd|th)?{SEPARATOR}*(?:of\s+)?(?:{MONTHS})(?![a-z])"
+    rf"|(?<![a-z])(?:{MONTHS})\.?{SEPARATOR}*\d{{1,2}}(?:st|nd|rd|th)?(?![a-z\d])",
     re.IGNORECASE,
 )
-# A UK postcode ("HU5 2AB"), an age ("aged 75", "75-year-old") or a house number and street.
+# A UK postcode ("HU5 2AB"), an age ("aged 75", "75-year-old", "65yo", "65 y/o") or a house number
+# and street ("12 Acacia Avenue", "12, Acacia Cres").
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
-AGE = re.compile(r"\baged?\s*\d{1,3}\b|\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.IGNORECASE)
+AGE = re.compile(
+    r"\baged?\s*\d{1,3}\b|\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s*(?:yo|y/o|yrs?|y)\b",
+    re.IGNORECASE,
+)
 STREET = re.compile(
-    r"\b\d+[a-z]?\s+(?:\w+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|close|park|drive|way|court|crescent|"
-    r"place|grove|gardens|terrace|walk|view|hill|green|row|square)\b",
+    r"\b\d+[a-z]?,?\s+(?:\w+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|park|drive|dr|way|"
+    r"court|ct|crescent|cres|place|pl|grove|gr|gardens|gdns|terrace|tce|walk|view|hill|green|row|square|sq)\b",
     re.IGNORECASE,
 )
 PATTERNS = (DIGIT_RUN, NUMERIC_DATE, YEAR, WORDED_DATE, POSTCODE, AGE, STREET)
+# Letters Unicode does not split into a letter and an accent, written the way people type them plainly.
+PLAIN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ŀ": "l",
+        "ŧ": "t",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
 WORD = re.compile(r"\w+")
 
 
 def _fold(text: str) -> str:
     """Lower case without accents, so "SIÂN" and "sian" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN_LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

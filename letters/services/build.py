@@ -182,9 +182,13 @@ def _lines(*lines: str) -> tuple[str, ...]:
 
 
 def file_stem(*, kind: str, on: datetime.date, variant: Variant = Variant.LETTER) -> str:
-    """A generic file name without extension, never naming the patient: "workload-rejection-2026-06-03"."""
+    """A generic file name without extension, never naming the patient: "workload-rejection-2026-06-03".
+
+    The copies without patient details carry the month only, like the copies themselves.
+    """
     suffix = "" if variant is Variant.LETTER else f"-{variant.value}"
-    return f"{kind.replace('_', '-')}-{on.isoformat()}{suffix}"
+    exact = variant in (Variant.LETTER, Variant.PATIENT_NOTE)
+    return f"{kind.replace('_', '-')}-{on.isoformat() if exact else on.strftime('%Y-%m')}{suffix}"
 
 
 def _category_line(category: RequestCategory, *, on: datetime.date) -> str:

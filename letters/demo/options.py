@@ -252,7 +252,7 @@ CATEGORIES = [
         NHS,
         "to send the referral again on {your} own referral form",
         "There is no contractual duty for practices to use a provider's own referral forms (guidance from "
-        "Londonwide LMCs and the BMA); urgent suspected cancer referral forms are the exception.",
+        "Londonwide LMCs and the BMA); GPC England still advises using the urgent suspected cancer forms.",
         "Please accept the referral as it was sent.",
         "",
     ),
@@ -308,8 +308,8 @@ CATEGORIES = [
         "Shared care with a private provider",
         PRIVATE,
         "to share the care of a medicine with the private provider",
-        "No shared-care agreement covers private care, and taking on shared care is the GP's clinical "
-        "decision (BMA guidance on private healthcare).",
+        "Without a shared-care agreement, practices do not usually take on prescribing started in private "
+        "care, and taking on shared care is the GP's clinical decision (BMA guidance on private healthcare).",
         "Please keep prescribing and monitoring the medicine yourselves.",
         "Your private provider has been asked to keep prescribing and monitoring this medicine. If it is "
         "about to run out, " + ASK_THEM_FIRST.format(team="your private provider"),

@@ -175,8 +175,8 @@ WORKLOAD_BODY = [
     ),
     _if(
         Condition.TIME_CRITICAL,
-        "Some of this is time-critical for the patient: please deal with it promptly, and phone the practice "
-        "if you cannot.",
+        "Some of this is time-critical for the patient: please deal with it promptly, and contact the "
+        "practice if you cannot.",
     ),
     _if(
         Condition.HAS_PRACTICE_PHONE,

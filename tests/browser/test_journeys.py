@@ -168,4 +168,4 @@ def test_letter_form_works_without_javascript(no_js_page, site_url):
         page.get_by_role("button", name="Download Word (.docx)").click()
     text = read_docx(download_info.value.path())
     assert PATIENT in text and "999 000 0018" in text
-    assert "You asked the practice to issue a fit note for a patient under hospital care." in text
+    assert "You asked the practice to issue a fit note for a patient under your care." in text

@@ -189,7 +189,10 @@ class TestWorkloadRejection:
         assert second < done_once < third  # said of the fit note only
         assert "Three days of apixaban only." in text
         # The medicine is time-critical and was not done once: the letter asks for it promptly.
-        assert "Some of this is time-critical for the patient: please deal with it promptly" in text
+        assert (
+            "Some of this is time-critical for the patient: please deal with it promptly, and contact the "
+            "practice" in text
+        )
 
         note = read(client, WORKLOAD_URL, workload_data, "patient-note.docx")
         assert (

@@ -25,9 +25,9 @@ from letters.content import (
     month_date,
 )
 from letters.models import LetterTemplate, OptionBase, RequestCategory
-from letters.placeholders import fill, placeholders_for
+from letters.placeholders import fill, placeholders_for, service_condition_placeholder
 from letters.services.facts import as_sentence
-from letters.services.published import Wording, published_wording
+from letters.services.published import Wording, published_service_conditions, published_wording
 
 # The builders read only kind, title, the streams, version_label and last_published_at: the
 # remembered published ``Wording``, or a ``LetterTemplate`` itself (e.g. one not saved yet).
@@ -214,6 +214,10 @@ def build_blank_letter(
 ) -> LetterContent:
     """The published wording with gaps to fill by hand and every choice listed, for practices using Word."""
     values = {name: f"[{description}]" for name, description in placeholders_for(template.kind).items()}
+    values |= {
+        service_condition_placeholder(condition.number): condition.citation(on=on)
+        for condition in published_service_conditions()
+    }
     condition_labels = dict(Condition.CHOICES)
     answers = Answers(
         values=values,

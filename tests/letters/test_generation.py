@@ -244,6 +244,12 @@ class TestOtherVersions:
         assert "☐ Private care is not part of NHS primary medical services." in text
         assert "Re: [patient's name], date of birth [date of birth]" in text
 
+    def test_blank_letter_cites_the_service_conditions(self, client, letters_demo):
+        text = docx_text(body(client.get("/letters/declined-referral/blank/")))
+        assert (
+            "Under Service Condition 6 (Choice and Referral) of the NHS Standard Contract, providers" in text
+        )
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url_key", ["declined", "workload"])

@@ -12,11 +12,14 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=lmc_portal.settings.production \
     MEDIA_ROOT=/app/media
-# WeasyPrint (PDF letters) needs Pango; DejaVu fonts give it full Unicode (Welsh, accents).
+# WeasyPrint (PDF letters) needs Pango. Fonts: DejaVu (Welsh, accents) and Noto (Arabic, Tamil,
+# Devanagari, Chinese and the other scripts patients' names are written in, and emoji), so every name
+# prints; a character no font has is refused with a message rather than printed as a box.
 # postgresql-client provides pg_dump/pg_restore for scripts/backup.sh.
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core postgresql-client \
+        fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 lmc
 COPY --from=build /wheels /wheels

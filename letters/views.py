@@ -126,10 +126,11 @@ class LetterGeneratorView(View):
             except WordingUnavailable:
                 return self._page(request, form, wording_missing=True)
             except PdfUnavailable as error:
-                # The error's type only: nothing from the letter reaches the log.
+                # The reason only ("timed out", an exception's type): nothing from the letter reaches the log.
                 logger.error("PDF could not be made (%s); the Word version was offered instead.", error)
                 letter = build_letter(facts=facts, template=template, issuer=issuer)
-                return self._page(request, form, preview=render_html(content=letter), pdf_failed=True)
+                problem = "unprintable" if error.unprintable else "failed"
+                return self._page(request, form, preview=render_html(content=letter), pdf_problem=problem)
         letter = build_letter(facts=facts, template=template, issuer=issuer)
         return self._page(request, form, preview=render_html(content=letter))
 

@@ -115,11 +115,12 @@ STORAGES = {
 # Complex pages can exceed Django's default of 1000 fields in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Logging: request details go to the console; POST bodies and form values are never logged
-# (letters carry patient identifiers; see letters/views.py).
-# Seconds a PDF letter may take before the user is given the Word file instead (letters/services/render_pdf.py).
+# Seconds a PDF letter may take before the user is given the Word file instead
+# (letters/services/render_pdf.py).
 LETTER_PDF_TIMEOUT = float(env_str("LETTER_PDF_TIMEOUT", "20"))
 
+# Logging: request details go to the console; POST bodies and form values are never logged
+# (letters carry patient identifiers; see letters/views.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -70,6 +70,15 @@ class LetterForm(forms.Form):
         "Who signs the letter, and copies",
         ("signatory_name", "signatory_role", "cc_patient", "cc_medical_director", "cc_icb"),
     )
+    # The practice's and signatory's own details, named for browsers' autofill (WCAG 1.3.5).
+    autocomplete = {
+        "practice_name": "organization",
+        "practice_address": "street-address",
+        "practice_phone": "tel",
+        "practice_email": "email",
+        "signatory_name": "name",
+        "signatory_role": "organization-title",
+    }
     # Identifiers: never offered for browser autocomplete, never remembered.
     patient_fields = ("patient_name", "patient_dob", "nhs_number", "hospital_number", "ubrn")
     # Practice and signatory fields may be remembered in the user's browser (letters.js); never patient ones.
@@ -173,6 +182,8 @@ class LetterForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
             if name in self.remembered_fields:
                 field.widget.attrs["data-remember"] = name
+            if name in self.autocomplete:
+                field.widget.attrs["autocomplete"] = self.autocomplete[name]
             if name in self.patient_fields:
                 # Browsers must not offer patient details from earlier letters.
                 field.widget.attrs["autocomplete"] = "off"

@@ -66,8 +66,19 @@
     return checked.value === "a private provider" ? "private" : "nhs";
   }
 
-  function filterCategories() {
+  // Say what changed, for screen-reader users: the lists below now offer other kinds of request.
+  var announcer = document.createElement("p");
+  announcer.className = "visually-hidden";
+  announcer.setAttribute("aria-live", "polite");
+  form.appendChild(announcer);
+
+  function filterCategories(event) {
     var group = chosenGroup();
+    if (event && group) {
+      announcer.textContent = group === "private"
+        ? "The kinds of request below now show those for private providers."
+        : "The kinds of request below now show those for NHS and NHS-funded providers.";
+    }
     categories.forEach(function (select) {
       Array.prototype.forEach.call(select.options, function (option) {
         var optionGroup = option.getAttribute("data-group");

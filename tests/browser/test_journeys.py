@@ -118,7 +118,7 @@ def test_workload_letter_with_the_keyboard_only_preview_and_docx(page, site_url,
     expect(page.locator(".error-summary")).to_have_count(0)
     axe_check("letter preview")
 
-    tab_to(page, page.get_by_role("button", name="Download Word (.docx)"))
+    tab_to(page, page.get_by_role("button", name="Download Word (.docx)").first)
     with page.expect_download() as download_info:
         keyboard.press("Enter")
     download = download_info.value
@@ -165,7 +165,7 @@ def test_letter_form_works_without_javascript(no_js_page, site_url):
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("#preview")).to_contain_text(PATIENT)
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download Word (.docx)").click()
+        page.get_by_role("button", name="Download Word (.docx)").first.click()
     text = read_docx(download_info.value.path())
     assert PATIENT in text and "999 000 0018" in text
     assert "You asked the practice to issue a fit note for a patient under your care." in text

@@ -214,5 +214,21 @@ def test_patient_fields_are_not_offered_for_autocomplete_or_remembering(client, 
             page.split(f'name="{name}"')[0].rsplit("<", 1)[1] + page.split(f'name="{name}"')[1].split(">")[0]
         )
         assert "data-remember" not in tag
+        assert 'autocomplete="off"' in tag
     assert 'data-remember="practice_name"' in page
     assert 'data-remember="signatory_name"' in page
+
+
+@pytest.mark.django_db
+def test_the_practices_own_details_are_named_for_autofill(client, letters_demo):
+    """WCAG 1.3.5: the practice's and signatory's own details carry autocomplete tokens."""
+    page = client.get(WORKLOAD_URL).content.decode()
+    for name, token in (
+        ("practice_name", "organization"),
+        ("practice_phone", "tel"),
+        ("practice_email", "email"),
+        ("signatory_name", "name"),
+        ("signatory_role", "organization-title"),
+    ):
+        tag = page.split(f'name="{name}"')[1].split(">")[0]
+        assert f'autocomplete="{token}"' in tag, name

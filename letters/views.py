@@ -32,7 +32,7 @@ from letters.services.build import (
 from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
-from letters.services.render_pdf import PdfUnavailable, render_pdf
+from letters.services.render_pdf import PdfUnavailable, page_count, render_pdf
 from pagecache.memo import remember
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,9 @@ class LetterGeneratorView(View):
                 problem = "unprintable" if error.unprintable else "failed"
                 return self._page(request, form, preview=render_html(content=letter), pdf_problem=problem)
         letter = build_letter(facts=facts, template=template, issuer=issuer)
-        return self._page(request, form, preview=render_html(content=letter))
+        return self._page(
+            request, form, preview=render_html(content=letter), pages=page_count(content=letter)
+        )
 
 
 class DeclinedReferralView(LetterGeneratorView):

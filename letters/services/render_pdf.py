@@ -94,6 +94,21 @@ def _render(content: LetterContent) -> bytes:
     return data
 
 
+def _count_pages(content: LetterContent) -> int:
+    fonts, sheets = _setup()
+    return len(
+        HTML(string=render_html_document(content=content)).render(stylesheets=sheets, font_config=fonts).pages
+    )
+
+
+def page_count(*, content: LetterContent) -> int | None:
+    """How many A4 pages the letter takes, for the preview; None if it cannot be laid out in time."""
+    try:
+        return _renderers.submit(_count_pages, content).result(timeout=settings.LETTER_PDF_TIMEOUT)
+    except Exception:  # the preview does without the count; the download says what went wrong
+        return None
+
+
 def render_pdf(*, content: LetterContent) -> bytes:
     """The letter as A4 PDF bytes with selectable text. Raises ``PdfUnavailable`` on any failure,
     when a character cannot be printed, or when the render takes longer than the timeout."""

@@ -65,3 +65,12 @@ def test_the_pdf_is_tagged_with_its_language_and_title(client, workload_data):
     assert root["/Lang"] == "en-GB"
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert reader.metadata.title == "Workload rejection"
+
+
+@pytest.mark.django_db
+def test_the_preview_says_how_many_pages_the_letter_takes(client, workload_data, long_letter):
+    page = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    assert "This letter fits on one A4 page." in page
+    page = client.post(WORKLOAD_URL, {**long_letter, "action": "preview"}).content.decode()
+    pages = len(pdf_of(client, long_letter).pages)
+    assert f"This letter takes {pages} A4 pages" in page

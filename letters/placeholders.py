@@ -50,8 +50,8 @@ KIND_PLACEHOLDERS: dict[str, dict[str, str]] = {
         "advice_summary": "summary of the advice given",
         "response_days": "number of working days to reply",
         "first_letter_date": "date of the practice's first letter (second requests and escalations)",
-        "accept_referral": 'what to ask for: "convert our Advice and Guidance request into a referral…" for '
-        'e-RS A&G, otherwise "accept the referral and offer the patient an appointment"',
+        "accept_referral": "what to ask for: to turn the A&G conversation back into a referral (e-RS A&G), "
+        'otherwise "accept the referral and offer the patient an appointment"',
     },
     LetterKind.WORKLOAD_REJECTION: {
         "source_type": "kind of provider",

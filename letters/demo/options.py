@@ -170,7 +170,8 @@ CATEGORIES = [
         "to supply medicines the patient should have been given on discharge",
         "Under {service_condition}, patients leaving hospital should be given the supply of medicines the "
         "contract sets, unless a shorter course is clinically appropriate.",
-        "Please make sure patients leave with that supply, and tell us what was given.",
+        "Please supply this patient now with at least the supply the contract sets, tell us what you have "
+        "given, and make sure patients leave with that supply in future.",
         f"If your medicine will run out before this is sorted out, {NOT_LEFT_WITHOUT}",
         service_condition=11,
         time_critical=True,
@@ -206,8 +207,7 @@ CATEGORIES = [
         "Please arrange the checks yourselves or, if they should be provided elsewhere, ask the ICB to "
         "commission them.",
         "The team treating you has been asked to arrange your checks. If a check is due and you have not "
-        "heard from them, contact them using the number on their letter. If you feel unwell, or a wound "
-        "becomes red, hot, painful or starts to leak, contact the practice or NHS 111 straight away.",
+        "heard from them, contact them using the number on their letter.",
         time_critical=True,
         patient_advice_done_once=(
             "We have done this check for you this time. For further checks, contact the team treating "
@@ -244,7 +244,7 @@ CATEGORIES = [
         "them and gives them a clear way to contact the team.",
         "Please answer the patient directly and give them a clear way to contact your team.",
         "Please contact the team treating you with questions about the care they are giving you. For "
-        "anything else, or if you feel unwell, contact the practice.",
+        "anything else, contact the practice.",
         service_condition=12,
     ),
     Category(
@@ -388,8 +388,7 @@ WORKLOAD_REASONS = [
     ),
     (
         "The NHS Standard Contract places it with the provider",
-        "where a request above cites the NHS Standard Contract, the contract places that work with the "
-        "provider",
+        "where the NHS Standard Contract is cited above, it places that work with the provider",
         NHS,
     ),
     (

@@ -45,7 +45,7 @@ DECLINED_BODY = [
         Condition.SECOND_REQUEST,
         "We wrote to you about this referral in our letter of {first_letter_date} and have had no reply. We "
         "are writing again because the patient still needs to be seen. If we do not hear from you within "
-        "{response_days} working days, we will ask your medical director for help and tell the ICB.",
+        "{response_days} working days, we will ask your medical director for help.",
     ),
     _if(
         Condition.ESCALATION,
@@ -54,7 +54,7 @@ DECLINED_BODY = [
     ),
     _if(
         Condition.MEDICAL_DIRECTOR_COPIED,
-        "We are therefore copying this letter to your medical director and ask for their help.",
+        "We are therefore copying this letter to your medical director to ask for their help.",
     ),
     _if(
         Condition.MEDICAL_DIRECTOR_ADDRESSED,
@@ -175,8 +175,8 @@ WORKLOAD_BODY = [
     ),
     _if(
         Condition.TIME_CRITICAL,
-        "Some of this is time-critical for the patient: please deal with it promptly, and contact the "
-        "practice if you cannot.",
+        "This letter includes work that is time-critical for the patient: please deal with it promptly, and "
+        "contact the practice if you cannot.",
     ),
     _if(
         Condition.HAS_PRACTICE_PHONE,

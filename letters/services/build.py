@@ -97,7 +97,8 @@ def _request_blocks(
             blocks.append(Heading(f"{number}. {request.label}"))
         asked = fill(value["asked"], {**values, "request": request.phrase})
         blocks.append(Paragraph(" ".join(part for part in (asked, request.details) if part)))
-        ask = request.ask if value.get("show_asks", True) else ""
+        # Work done once has its own ask (the done-once sentence): the usual one would repeat it.
+        ask = request.ask if value.get("show_asks", True) and not request.done_once else ""
         reply = " ".join(part for part in (request.basis, ask) if part)
         if reply:
             blocks.append(Paragraph(reply))

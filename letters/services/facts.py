@@ -23,8 +23,8 @@ HELD_BY_PRACTICE = "its details are held by the practice"
 E_RS_ADVICE_AND_GUIDANCE = "through e-RS Advice and Guidance"
 # {accept_referral}: what to ask for depends on how the referral came back.
 ACCEPT_REFERRAL = {
-    True: "convert our Advice and Guidance request into a referral in the e-Referral Service and offer the "
-    "patient an appointment (if it cannot be converted, tell us and we will refer again)",
+    True: "turn the Advice and Guidance conversation back into a referral in the e-Referral Service and "
+    "offer the patient an appointment (if that cannot be done, tell us and we will refer again)",
     False: "accept the referral and offer the patient an appointment",
 }
 # Courtesy titles: "Dr Ana Núñez" is greeted as "Dr Núñez".

@@ -260,8 +260,12 @@ def render_docx(*, content: LetterContent) -> bytes:
     parts.append(_paragraph(""))
     parts += [_paragraph(line) for line in content.references]
     parts += [_paragraph(content.date_line), _paragraph("\n".join(content.recipient))]
-    for block in content.blocks:
-        parts += _block_xml(block, ids)
+    for block, following in zip(content.blocks, (*content.blocks[1:], None), strict=True):
+        if isinstance(block, Paragraph) and isinstance(following, Signature):
+            # The last paragraph goes with the closing: page 2 never holds only the sign-off.
+            parts.append(_paragraph(block.text, keep_with_next=True))
+        else:
+            parts += _block_xml(block, ids)
     if content.copies:
         parts.append(_paragraph("cc:\t" + "\n\t".join(content.copies), keep_lines=True))
     parts.append(_paragraph(content.footer, ids["Letter Footer"]))

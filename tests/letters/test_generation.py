@@ -178,7 +178,7 @@ class TestDeclinedReferral:
                 "Our urgent referral of this patient to dermatology, dated 1 May 2026",
                 "In summary, the advice was: “Try emollients for six weeks.”",
                 "They need an examination or assessment that cannot be done remotely.",
-                "Convert our Advice and Guidance request into a referral in the e-Referral Service",
+                "Turn the Advice and Guidance conversation back into a referral in the e-Referral Service",
                 "reply within 2 working days",
                 "SECOND REQUEST: our first letter was dated 22 May 2026",
                 "The reply did not name the clinician who gave the advice.",

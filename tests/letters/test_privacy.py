@@ -171,7 +171,10 @@ def test_every_generated_response_says_no_store(client, workload_data, action):
 def test_identifiers_never_travel_in_a_url(client, workload_data):
     page = client.get(WORKLOAD_URL).content.decode()
     assert '<form method="post"' in page
-    assert "action=" not in page.split('<form method="post"')[1].split(">")[0]
+    # The form posts to the page's own path: no query string, no #fragment.
+    assert f'action="{WORKLOAD_URL}"' in page.split('<form method="post"')[1].split(">")[0]
+    page = client.get(WORKLOAD_URL + "?patient_name=x").content.decode()
+    assert f'action="{WORKLOAD_URL}"' in page.split('<form method="post"')[1].split(">")[0]
     response = client.post(WORKLOAD_URL, {**workload_data, "action": "letter.docx"})
     assert PATIENT_NAME not in response["Content-Disposition"]
     assert "Location" not in response

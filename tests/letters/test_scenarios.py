@@ -84,8 +84,8 @@ class TestDeclinedReferral:
             "expected to accept referrals made through the agreed routes.",
             "accountable for it if it is not clinically appropriate, and for a decision not to "
             "accept a patient.",
-            "Convert our Advice and Guidance request into a referral in the e-Referral Service and offer the "
-            "patient an appointment",
+            "Turn the Advice and Guidance conversation back into a referral in the e-Referral Service and "
+            "offer the patient an appointment",
             "Keep the original referral date of 1 May 2026, so that the patient does not lose their place",
             "Tell the patient directly what is happening with their referral.",
             "Please reply within 10 working days.",
@@ -115,7 +115,7 @@ class TestDeclinedReferral:
         routine_ag.update(tone="escalation", first_letter_date="2026-05-20")
         text = read(client, DECLINED_URL, routine_ag, "letter.docx")
         assert text.index("ESCALATION: copied to your medical director") < text.index("Dear ")
-        assert "We are therefore copying this letter to your medical director and ask for their help." in text
+        assert "We are therefore copying this letter to your medical director to ask for their help." in text
         assert "We first wrote about this referral in our letter of 20 May 2026" in text
         assert "cc: The patient Medical Director, Hull University Teaching Hospitals NHS Trust" in text
         # Addressed to the medical director: they are not also copied in.
@@ -185,13 +185,16 @@ class TestWorkloadRejection:
         )
         assert first < second < third
         assert "Please request and carry out the tests yourselves, and tell the patient the results." in text
+        assert "Please supply this patient now with at least the supply the contract sets" in text
+        # The fit note was done once: its usual ask gives way to "please make sure your team does it".
+        assert "Please issue fit notes yourselves" not in text
         done_once = text.index("To keep the patient safe, we have done this once; please make sure your team")
         assert second < done_once < third  # said of the fit note only
         assert "Three days of apixaban only." in text
         # The medicine is time-critical and was not done once: the letter asks for it promptly.
         assert (
-            "Some of this is time-critical for the patient: please deal with it promptly, and contact the "
-            "practice" in text
+            "This letter includes work that is time-critical for the patient: please deal with it promptly, "
+            "and contact the practice if you cannot." in text
         )
 
         note = read(client, WORKLOAD_URL, workload_data, "patient-note.docx")

@@ -63,6 +63,7 @@ class LetterContent:
     references: tuple[str, ...] = ()  # "Your reference: …" above the date
     copies: tuple[str, ...] = ()  # the cc block after the signature
     running_header: str = ""  # repeated at the top of pages after the first: whose letter this is
+    headed_paper: bool = False  # printed on the practice's own headed paper: room left at the top
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Answers:
     recipient_lines: tuple[str, ...]
     subject_lines: tuple[str, ...]
     running_header: str = ""
+    headed_paper: bool = False
     references: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()

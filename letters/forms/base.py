@@ -16,6 +16,10 @@ from letters.models import Provider
 
 LETTER_DATE_WINDOW_DAYS = 366
 
+LETTERHEADS = [
+    ("print", "Print our practice details at the top of the letter"),
+    ("own", "We print on our own headed paper: leave room at the top of the first page"),
+]
 PRACTICE_CONTRACTS = [
     ("", "Not stated (the letter says GMS/PMS contract)"),
     ("gms", "GMS contract"),
@@ -48,6 +52,7 @@ class LetterForm(forms.Form):
                 "practice_email",
                 "practice_ods_code",
                 "practice_contract",
+                "letterhead",
                 "letter_date",
             ),
         ),
@@ -89,6 +94,7 @@ class LetterForm(forms.Form):
         "practice_email",
         "practice_ods_code",
         "practice_contract",
+        "letterhead",
         "signatory_name",
         "signatory_role",
     )
@@ -124,6 +130,14 @@ class LetterForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose the practice's contract from the list."},
+    )
+    letterhead = forms.ChoiceField(
+        label="Letterhead",
+        choices=LETTERHEADS,
+        initial="print",
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose how the letter is headed from the list."},
     )
     letter_date = DateField(
         label="Date of the letter", initial=lambda: _today(), required_message="Enter the date of the letter."

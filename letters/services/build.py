@@ -175,6 +175,7 @@ def build_letter(
         references=() if variant is Variant.PATIENT_NOTE else answers.references,
         copies=answers.copies if variant in (Variant.LETTER, Variant.ANONYMISED) else (),
         running_header="Report to the ICB" if variant is Variant.ICB_REPORT else answers.running_header,
+        headed_paper=answers.headed_paper,
     )
 
 

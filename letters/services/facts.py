@@ -173,7 +173,10 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
     ]
     letter = Answers(
         values=values,
-        practice_lines=_lines(
+        # On the practice's own headed paper the letter prints no letterhead of its own.
+        practice_lines=()
+        if answers.get("letterhead") == "own"
+        else _lines(
             answers["practice_name"],
             *answers["practice_address"].splitlines(),
             f"Tel: {phone}" if phone else "",
@@ -188,6 +191,7 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
             *_address(answers),
         ),
         subject_lines=tuple(subject),
+        headed_paper=answers.get("letterhead") == "own",
         running_header=f"{values['patient_name']}, NHS number {values['nhs_number']}",
         references=_lines(
             f"Your reference: {answers['their_reference']}" if answers["their_reference"] else ""

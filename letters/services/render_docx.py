@@ -24,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, Subject
 
@@ -40,6 +40,8 @@ THUMBNAIL_PART = "docProps/thumbnail.jpeg"
 # Stands in for the running header's text in the prepared header part; replaced per letter.
 RUNNING_PLACE = "RUNNING-HEADER-TEXT"
 APPLICATION = "LMC interface portal"
+# 45 mm from the top of the page for the first line on headed paper (the top margin is 18 mm).
+HEADED_PAPER_SPACE = Emu(Mm(27)).twips
 CORE_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -216,6 +218,7 @@ def _paragraph(
     keep_with_next: bool = False,
     keep_lines: bool = False,
     space_after_twips: int | None = None,
+    space_before_twips: int | None = None,
 ) -> str:
     """A ``w:p`` with one run, in the given paragraph style (else Normal)."""
     properties = (
@@ -223,6 +226,7 @@ def _paragraph(
         + ("<w:keepNext/>" if keep_with_next else "")
         + ("<w:keepLines/>" if keep_lines else "")
         + (f'<w:spacing w:after="{space_after_twips}"/>' if space_after_twips is not None else "")
+        + (f'<w:spacing w:before="{space_before_twips}"/>' if space_before_twips is not None else "")
     )
     content = (f"<w:pPr>{properties}</w:pPr>" if properties else "") + _run(text)
     return f"<w:p>{content}</w:p>" if content else "<w:p/>"
@@ -257,7 +261,8 @@ def render_docx(*, content: LetterContent) -> bytes:
     if content.letterhead:
         parts.append(_paragraph(content.letterhead[0], ids["Letterhead Name"]))
         parts += [_paragraph(line, ids["Letterhead"]) for line in content.letterhead[1:]]
-    parts.append(_paragraph(""))
+    # On the practice's own headed paper, room for its letterhead: the first line starts 45 mm down.
+    parts.append(_paragraph("", space_before_twips=HEADED_PAPER_SPACE if content.headed_paper else None))
     parts += [_paragraph(line) for line in content.references]
     parts += [_paragraph(content.date_line), _paragraph("\n".join(content.recipient))]
     for block, following in zip(content.blocks, (*content.blocks[1:], None), strict=True):

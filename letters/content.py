@@ -46,7 +46,26 @@ class Signature:
     lines: tuple[str, ...]
 
 
-Block = Heading | Paragraph | BulletList | Subject | Signature
+@dataclass(frozen=True)
+class Checklist:
+    """Options to tick by hand in a blank letter: Word checkboxes (content controls)."""
+
+    kind: ClassVar[str] = "checklist"
+    intro: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option to choose in a blank letter: a Word dropdown list (a content control)."""
+
+    kind: ClassVar[str] = "choice"
+    intro: str
+    prompt: str
+    options: tuple[str, ...]
+
+
+Block = Heading | Paragraph | BulletList | Subject | Signature | Checklist | Choice
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from letters.content import (
     Answers,
     Block,
     BulletList,
+    Checklist,
+    Choice,
     Heading,
     LetterContent,
     LetterFacts,
@@ -201,7 +203,7 @@ def _category_line(category: RequestCategory, *, on: datetime.date) -> str:
 BLANK_SUBJECT = ("Re: [patient's name], date of birth [date of birth]", "NHS number [NHS number]")
 BLANK_REQUESTS = (
     "[For each request: what you were asked to do, why it belongs with the provider, and what you ask. "
-    "The kinds of request, with their wording, are listed at the end of this document.]"
+    "The wording for each kind of request is listed at the end of this document.]"
 )
 
 
@@ -226,26 +228,35 @@ def build_blank_letter(
         practice_lines=(),
         recipient_lines=(),
         subject_lines=BLANK_SUBJECT,
-        reasons=tuple(f"☐ {as_item(fill(option.letter_phrase, values))}" for option in reasons),
-        asks=tuple(f"☐ {as_item(fill(option.letter_phrase, values))}" for option in asks),
     )
+    ticked = {
+        OptionList.REASONS: tuple(as_item(fill(option.letter_phrase, values)) for option in reasons),
+        OptionList.ASKS: tuple(as_item(fill(option.letter_phrase, values)) for option in asks),
+    }
+    categories = list(categories)
     blocks: list[Block] = []
     for child in template.body:
         if child.block_type == "conditional_paragraph":
-            # Every optional paragraph is shown, marked with when to keep it.
+            # Every optional paragraph is shown with a box to tick when it applies.
             label = condition_labels.get(child.value["condition"], child.value["condition"])
-            blocks.append(Paragraph(f"[Keep only if: {label}] {fill(child.value['text'], values)}"))
+            when = label[0].lower() + label[1:]
+            blocks.append(Checklist("", (f"Keep if {when}: {fill(child.value['text'], values)}",)))
+        elif child.block_type == "option_list" and child.value["options"] in ticked:
+            blocks.append(Checklist(fill(child.value["intro"], values), ticked[child.value["options"]]))
         elif child.block_type == "requests":
+            if categories:
+                labels = tuple(category.label for category in categories)
+                blocks.append(Choice("Kind of request:", "Choose the kind of request", labels))
             blocks.append(Paragraph(BLANK_REQUESTS))
         else:
             blocks += _body(
                 [child], answers=answers, signature_lines=("[Your name]", "[Your role]", "[Practice name]")
             )
-    category_items = tuple(f"☐ {_category_line(category, on=on)}" for category in categories)
-    if category_items:
+    if categories:
         blocks.append(
             BulletList(
-                "Kinds of request, why each belongs with the provider and what to ask:", category_items
+                "Kinds of request, why each belongs with the provider and what to ask:",
+                tuple(_category_line(category, on=on) for category in categories),
             )
         )
     return LetterContent(

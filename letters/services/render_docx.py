@@ -26,7 +26,16 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, Subject
+from letters.content import (
+    BulletList,
+    Checklist,
+    Choice,
+    Heading,
+    LetterContent,
+    Paragraph,
+    Signature,
+    Subject,
+)
 
 DOCUMENT_PART = "word/document.xml"
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
@@ -250,7 +259,34 @@ def _block_xml(block, ids: dict[str, str]) -> list[str]:
             _paragraph(block.closing, keep_with_next=True, space_after_twips=600),
             _paragraph("\n".join(block.lines), keep_with_next=True, keep_lines=True),
         ]
+    if isinstance(block, Checklist):
+        intro = [_paragraph(block.intro, keep_with_next=True)] if block.intro else []
+        return intro + [f"<w:p>{CHECKBOX}{_run(' ' + item)}</w:p>" for item in block.items]
+    if isinstance(block, Choice):
+        items = "".join(
+            f'<w:listItem w:displayText="{_attribute(option)}" w:value="{_attribute(option)}"/>'
+            for option in block.options
+        )
+        control = (
+            f'<w:sdt><w:sdtPr><w:alias w:val="{_attribute(block.intro)}"/><w:dropDownList>{items}'
+            f"</w:dropDownList></w:sdtPr><w:sdtContent>{_run(block.prompt)}</w:sdtContent></w:sdt>"
+        )
+        return [_paragraph(block.intro, keep_with_next=True), f"<w:p>{control}</w:p>"]
     raise TypeError(f"No DOCX rendering for {type(block).__name__}")
+
+
+# A Word checkbox content control, unticked ("☐", "☒" once ticked).
+CHECKBOX = (
+    '<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="0"/>'
+    '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+    '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+    "<w:sdtContent><w:r><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>"
+)
+
+
+def _attribute(text: str) -> str:
+    """Text for an XML attribute value in double quotes."""
+    return escape(_checked(text), {'"': "&quot;"})
 
 
 def render_docx(*, content: LetterContent) -> bytes:

@@ -235,13 +235,25 @@ class TestOtherVersions:
         assert "contact the practice straight away: you will not be left without it." in text
         assert "two weeks" not in text  # a fit note is time-critical: never "wait two weeks"
 
-    def test_blank_letter_lists_the_choices(self, client, letters_demo):
+    def test_blank_letter_offers_real_checkboxes_and_a_dropdown(self, client, letters_demo):
         response = client.get("/letters/workload-rejection/blank/")
         assert response.status_code == 200
         assert response["Content-Disposition"] == 'attachment; filename="workload-rejection-blank.docx"'
-        text = docx_text(body(response))
-        assert "☐ Fit note (Med3) for a patient under the provider's care: Under Service Condition 11" in text
-        assert "☐ Private care is not part of NHS primary medical services." in text
+        data = body(response)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = package.read("word/document.xml").decode()
+        reasons = Reason.objects.filter(letter_kind="workload_rejection").count()
+        conditional = xml.count("Keep if ")
+        # One Word checkbox per reason and per optional paragraph; no typed "☐" glyphs.
+        assert xml.count("<w14:checkbox>") == reasons + conditional
+        assert "☐ " not in docx_text(data)
+        # The kind of request is a dropdown of the published kinds.
+        listed = re.findall(r'<w:listItem w:displayText="([^"]+)"', xml)
+        assert unescape(listed[0]) == "Onward referral to another specialty"
+        assert any(unescape(item).startswith("Fit note (Med3)") for item in listed)
+        text = docx_text(data)
+        assert "Fit note (Med3) for a patient under the provider's care: Under Service Condition 11" in text
+        assert "Private care is not part of NHS primary medical services." in text
         assert "Re: [patient's name], date of birth [date of birth]" in text
 
     def test_blank_letter_cites_the_service_conditions(self, client, letters_demo):

@@ -135,3 +135,13 @@ class TestLaidOutByLibreOffice:
         # The closing is never split from the name that signs it.
         signing = [text for text in pages if "Yours sincerely" in text]
         assert len(signing) == 1 and "Dr Ffion Jones" in signing[0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="needs LibreOffice and poppler-utils")
+@pytest.mark.django_db
+def test_the_blank_letter_with_its_controls_opens_in_libreoffice(client, letters_demo, tmp_path):
+    pages = libreoffice_pdf(tmp_path, body(client.get("/letters/workload-rejection/blank/")))
+    text = " ".join(pages)
+    assert "Choose the kind of request" in text  # the dropdown's prompt
+    assert "☐ It is not part of the primary medical services" in text  # a checkbox and its reason

@@ -7,8 +7,8 @@ keeps checked by ``letters.identifiers``. Held in memory only.
 """
 
 import datetime
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from letters.blocks import Condition
@@ -64,17 +64,16 @@ def joined(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + (f" and {items[-1]}" if items else "")
 
 
-@dataclass(frozen=True)
-class _Dates:
-    """How a date is written: in full in the letter, to the month in the copy."""
-
-    write: Any
-
-    def __call__(self, value: datetime.date | None) -> str:
-        return self.write(value) if value else ""
+# How a date is written: in full in the letter, to the month in the copies. An empty answer stays empty.
+DateWriter = Callable[[datetime.date | None], str]
 
 
-FULL_DATES, MONTH_DATES = _Dates(long_date), _Dates(month_date)
+def in_full(value: datetime.date | None) -> str:
+    return long_date(value) if value else ""
+
+
+def to_the_month(value: datetime.date | None) -> str:
+    return month_date(value) if value else ""
 
 
 def _organisation(answers: Mapping[str, Any]) -> str:
@@ -225,7 +224,7 @@ def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> Let
     ubrn = f"{digits[:4]} {digits[4:8]} {digits[8:]}" if digits else ""
     clinician = answers["triaging_clinician"]
 
-    def values_with(dates: _Dates, base: Mapping[str, str], *, free_text: bool) -> dict[str, str]:
+    def values_with(dates: DateWriter, base: Mapping[str, str], *, free_text: bool) -> dict[str, str]:
         return {
             **base,
             "referral_date": dates(answers["referral_date"]),
@@ -241,8 +240,8 @@ def declined_referral_facts(*, answers: Mapping[str, Any], icb_name: str) -> Let
             "accept_referral": ACCEPT_REFERRAL[answers["rejection_channel"] == E_RS_ADVICE_AND_GUIDANCE],
         }
 
-    values = values_with(FULL_DATES, letter.values, free_text=True)
-    copy_values = values_with(MONTH_DATES, copy.values, free_text=False)
+    values = values_with(in_full, letter.values, free_text=True)
+    copy_values = values_with(to_the_month, copy.values, free_text=False)
     conditions = {answers["tone"], Condition.URGENT if answers["priority"] == "urgent" else Condition.ROUTINE}
     if answers["tone"] == Condition.ESCALATION:
         addressed = is_medical_director(answers["recipient_role"])
@@ -331,7 +330,7 @@ def workload_rejection_facts(
         conditions.add(Condition.TIME_CRITICAL)
     author = answers["request_author"]
 
-    def your_letter(dates: _Dates, *, with_author: bool) -> str:
+    def your_letter(dates: DateWriter, *, with_author: bool) -> str:
         date = answers["request_date"]
         dated = f"your request of {dates(date)}" if date else "your recent request"
         return f"{dated} from {author}" if with_author and author else dated
@@ -339,17 +338,17 @@ def workload_rejection_facts(
     values = {
         **letter.values,
         "source_type": answers["source_type"],
-        "request_date": FULL_DATES(answers["request_date"]),
+        "request_date": in_full(answers["request_date"]),
         "request_author": author,
-        "your_letter": your_letter(FULL_DATES, with_author=True),
+        "your_letter": your_letter(in_full, with_author=True),
         "requests": joined([item.phrase for item in full_requests]),
     }
     copy_values = {
         **copy.values,
         "source_type": answers["source_type"],
-        "request_date": MONTH_DATES(answers["request_date"]),
+        "request_date": to_the_month(answers["request_date"]),
         "request_author": "",
-        "your_letter": your_letter(MONTH_DATES, with_author=False),
+        "your_letter": your_letter(to_the_month, with_author=False),
         "requests": joined([item.phrase for item in copy_requests]),
     }
     return LetterFacts(

@@ -207,8 +207,7 @@ def _run(text: str) -> str:
     """A ``w:r`` holding ``text``, escaped; empty text makes no run."""
     if not text:
         return ""
-    if NOT_XML.search(text):
-        raise ValueError("Text for a Word file holds a character XML cannot represent.")
+    _checked(text)
     parts = []
     for piece in RUN_BREAKS.split(text):
         if piece in RUN_BREAK_XML:

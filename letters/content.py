@@ -4,6 +4,7 @@ Built by ``letters.services.build`` from ``LetterFacts`` and the published wordi
 ``render_html``, ``render_docx`` and ``render_pdf``, so the preview and the files say the same thing.
 """
 
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,6 +84,12 @@ class LetterContent:
     copies: tuple[str, ...] = ()  # the cc block after the signature
     running_header: str = ""  # repeated at the top of pages after the first: whose letter this is
     headed_paper: bool = False  # printed on the practice's own headed paper: room left at the top
+    logo: bytes = b""  # the practice's logo for the letterhead, as PNG (letters.logo); never stored
+
+    @property
+    def logo_data_uri(self) -> str:
+        """The logo for an ``<img src>`` in the preview and the PDF (nothing is fetched or stored)."""
+        return "data:image/png;base64," + base64.b64encode(self.logo).decode("ascii") if self.logo else ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,7 @@ class Answers:
     subject_lines: tuple[str, ...]
     running_header: str = ""
     headed_paper: bool = False
+    logo: bytes = b""  # the practice's letterhead logo (PNG), on the letter and the patient's note only
     references: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()

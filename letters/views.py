@@ -15,11 +15,13 @@ from django.utils.decorators import method_decorator
 from django.utils.safestring import SafeString
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from core.models import SiteIdentity
 from letters.content import LetterContent
 from letters.forms import DeclinedReferralForm, LetterForm, WorkloadRejectionForm
+from letters.logo import InMemoryLogoUpload
 from letters.models import Ask, Reason, RequestCategory
 from letters.placeholders import LetterKind
 from letters.services.build import (
@@ -82,7 +84,7 @@ def _parse_action(value: str) -> tuple[Variant, str] | None:
     return None
 
 
-@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
+@method_decorator([never_cache, sensitive_post_parameters(), csrf_exempt], name="dispatch")
 class LetterGeneratorView(View):
     """GET: the empty form. POST: validate, then preview in the page or stream the file."""
 
@@ -105,9 +107,16 @@ class LetterGeneratorView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return self._page(request, self.form_class())
 
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        # A logo upload stays in memory (never a temporary file). Upload handlers must be set before
+        # anything reads the body, so CSRF is checked here (csrf_protect), after they are in place.
+        self.logo_upload = InMemoryLogoUpload(request)
+        request.upload_handlers = [self.logo_upload]
+        return csrf_protect(super().dispatch)(request, *args, **kwargs)
+
     @method_decorator(sensitive_variables())
     def post(self, request: HttpRequest) -> HttpResponse:
-        form = self.form_class(request.POST)
+        form = self.form_class(request.POST, request.FILES, upload_too_big=self.logo_upload.too_big)
         if not form.is_valid():
             return self._page(request, form)
         try:

@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from letters.forms.fields import DateField, NHSNumberField, OptionChoiceField, TextField
+from letters.logo import TOO_BIG, carried_logo, encoded, prepared_logo
 from letters.models import Provider
 
 LETTER_DATE_WINDOW_DAYS = 366
@@ -53,6 +54,7 @@ class LetterForm(forms.Form):
                 "practice_ods_code",
                 "practice_contract",
                 "letterhead",
+                "practice_logo",
                 "letter_date",
             ),
         ),
@@ -139,6 +141,15 @@ class LetterForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose how the letter is headed from the list."},
     )
+    practice_logo = forms.FileField(
+        label="Practice logo",
+        required=False,
+        help_text=(
+            "A PNG or JPEG image under 1 MB, printed above your practice details. "
+            "It is used for this letter only and never saved on our server."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
     letter_date = DateField(
         label="Date of the letter", initial=lambda: _today(), required_message="Enter the date of the letter."
     )
@@ -189,8 +200,12 @@ class LetterForm(forms.Form):
     cc_medical_director = forms.BooleanField(label="Copy to the provider's medical director", required=False)
     cc_icb = forms.BooleanField(label="Copy to the ICB (the commissioner)", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, upload_too_big: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set when the view's upload handler refused a file over the size limit before reading it.
+        self.upload_too_big = upload_too_big
+        # The logo, redrawn (letters.logo), carried in a hidden field between preview and download.
+        self.logo_carried = ""
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
@@ -241,11 +256,30 @@ class LetterForm(forms.Form):
             self.check_not_after(
                 "patient_dob", letter_date, "The date of birth cannot be after the date of the letter."
             )
+        data["logo"] = self._clean_logo(data)
         if not data.get("recipient_provider") and not data.get("recipient_organisation"):
             self.add_error(
                 "recipient_provider", "Choose the organisation, or type it in the box below the list."
             )
         return data
+
+    def _clean_logo(self, data: dict) -> bytes:
+        """A newly chosen logo, else the one carried from the preview unless removed; redrawn as PNG."""
+        if self.upload_too_big:
+            self.add_error("practice_logo", TOO_BIG)
+            return b""
+        try:
+            if data.get("practice_logo"):
+                logo = prepared_logo(data["practice_logo"].read())
+            elif self.data.get("practice_logo_carried") and not self.data.get("practice_logo_remove"):
+                logo = carried_logo(self.data["practice_logo_carried"])
+            else:
+                return b""
+        except forms.ValidationError as error:
+            self.add_error("practice_logo", error)
+            return b""
+        self.logo_carried = encoded(logo)
+        return logo
 
     def check_not_after(self, name: str, limit: datetime.date | None, message: str) -> None:
         """An error on ``name`` when its date is after ``limit``."""

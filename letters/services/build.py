@@ -178,6 +178,7 @@ def build_letter(
         copies=answers.copies if variant in (Variant.LETTER, Variant.ANONYMISED) else (),
         running_header="Report to the ICB" if variant is Variant.ICB_REPORT else answers.running_header,
         headed_paper=answers.headed_paper,
+        logo=answers.logo,
     )
 
 

@@ -191,6 +191,7 @@ def _common(answers: Mapping[str, Any], *, icb_name: str, escalation: bool) -> t
         ),
         subject_lines=tuple(subject),
         headed_paper=answers.get("letterhead") == "own",
+        logo=b"" if answers.get("letterhead") == "own" else answers.get("logo", b""),
         running_header=f"{values['patient_name']}, NHS number {values['nhs_number']}",
         references=_lines(
             f"Your reference: {answers['their_reference']}" if answers["their_reference"] else ""

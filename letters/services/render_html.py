@@ -8,9 +8,11 @@ from letters.content import LetterContent
 
 def render_html(*, content: LetterContent) -> SafeString:
     """The letter as an HTML fragment (escaped by Django's autoescaping), styled by letter.css."""
-    return render_to_string("letters/letter.html", {"content": content})
+    # Under the page's "Preview of your letter" (h2).
+    return render_to_string("letters/letter.html", {"content": content, "heading_tag": "h3"})
 
 
 def render_html_document(*, content: LetterContent) -> str:
     """The same letter as a standalone HTML document, for the PDF."""
-    return render_to_string("letters/letter_document.html", {"content": content})
+    # The letter is the whole document: its subject lines are its top-level headings.
+    return render_to_string("letters/letter_document.html", {"content": content, "heading_tag": "h1"})

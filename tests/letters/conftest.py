@@ -168,9 +168,13 @@ def declined_data(letters_demo) -> dict:
 
 
 def docx_text(data: bytes) -> str:
-    """Every paragraph and table cell of a .docx, read back with python-docx."""
+    """Every paragraph and table cell of a .docx, read back with python-docx: page 1's header
+    (the letterhead), the header of later pages, the body, then the page foot."""
     document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
+    section = document.sections[0]
+    parts = [p.text for p in section.first_page_header.paragraphs + section.header.paragraphs]
+    parts += [p.text for p in document.paragraphs]
+    parts += [p.text for p in section.first_page_footer.paragraphs]
     for table in document.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
     return "\n".join(parts)

@@ -72,13 +72,22 @@ class TestWorkloadRejection:
         section = document.sections[0]
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
         assert round(section.left_margin.mm) == 22
-        assert document.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
-        assert document.paragraphs[0].style.name == "Letterhead Name"
+        # The letterhead is page 1's own header: pasted into the practice's letterhead, the body brings
+        # no second one.
+        letterhead = section.first_page_header.paragraphs
+        assert letterhead[0].text == "Ysbyty & Partners <Surgery>"
+        assert letterhead[0].style.name == "Letterhead Name"
+        assert [p.text for p in letterhead[1:3]] == ["1 Heol y Castell", "Hull HU1 1AA"]
+        assert "Ysbyty & Partners <Surgery>" not in [p.text for p in document.paragraphs[:3]]
         texts = [p.text for p in document.paragraphs]
         greeting = texts.index("Dear Dr Núñez,")
         re_line = next(i for i, text in enumerate(texts) if text.startswith("Re: "))
         assert re_line == greeting + 1
-        assert document.paragraphs[re_line].style.name == "Letter Subject"
+        # A real Word heading (Navigation pane, screen readers), styled as a letter's bold line.
+        subject_style = document.paragraphs[re_line].style
+        assert subject_style.name == "Heading 1"
+        assert subject_style.font.bold and subject_style.font.size.pt == 10.5
+        assert subject_style.font.color.rgb == docx.shared.RGBColor(0x11, 0x11, 0x11)
         assert not document.tables  # the patient is named in the Re: lines, not a table
 
     def test_docx_package_is_well_formed(self, client, workload_data):
@@ -122,7 +131,10 @@ class TestWorkloadRejection:
         # Every word of the letter appears in all three, and nothing else (bullet markers and the PDF's
         # page numbers aside).
         pdf = re.sub(r"Page \d+ of \d+", " ", pdf.replace("•", " "))
-        pdf = pdf.replace(f"{PATIENT_NAME}, NHS number {NHS_NUMBER}", " ")  # the running header
+        word = re.sub(r"Page (\d+ )?of( \d+)?", " ", word)  # python-docx reads no text from fields
+        # The running header of later pages.
+        pdf = pdf.replace(f"{PATIENT_NAME}, NHS number {NHS_NUMBER}", " ")
+        word = word.replace(f"{PATIENT_NAME}, NHS number {NHS_NUMBER}", " ")
         pdf = pdf.replace("/ ", "/")  # a line may break after a slash ("GMS/ PMS")
         assert set(preview.split()) == set(word.split()) == set(pdf.split())
 

@@ -36,7 +36,8 @@ def test_own_headed_paper_leaves_out_the_letterhead_and_leaves_room(client, work
 
     printed = docx.Document(io.BytesIO(printed_word))
     own = docx.Document(io.BytesIO(own_word))
-    assert printed.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
+    assert printed.sections[0].first_page_header.paragraphs[0].text == "Ysbyty & Partners <Surgery>"
+    assert not "".join(p.text for p in own.sections[0].first_page_header.paragraphs)
     own_texts = [p.text for p in own.paragraphs]
     assert "1 Heol y Castell" not in own_texts and "Tel: 01482 000001" not in own_texts
     assert round(own.paragraphs[0].paragraph_format.space_before.mm) == 27  # 18 mm margin + 27 mm

@@ -57,6 +57,6 @@ def test_whatever_the_form_accepts_reads_back_exactly_from_word(text):
         return  # refused with a form error: never reaches a renderer
     assume(cleaned)
     document = docx.Document(io.BytesIO(render_docx(content=letter_with(cleaned))))
-    assert document.paragraphs[0].text == cleaned
+    assert document.sections[0].first_page_header.paragraphs[0].text == cleaned  # the letterhead
     assert f"Re: {cleaned}" in [p.text for p in document.paragraphs]
     assert cleaned in [p.text for p in document.paragraphs]

@@ -68,7 +68,10 @@ def test_pages_after_the_first_name_the_patient_and_every_page_is_numbered(clien
     section = docx.Document(io.BytesIO(word_file(client, workload_data))).sections[0]
     assert section.different_first_page_header_footer
     assert [p.text for p in section.header.paragraphs] == [f"{PATIENT_NAME}, NHS number {NHS_NUMBER}"]
-    assert not "".join(p.text for p in section.first_page_header.paragraphs)  # page 1: the letterhead
+    # Page 1: the letterhead, not the patient.
+    first_page_header = [p.text for p in section.first_page_header.paragraphs]
+    assert first_page_header[0] == "Ysbyty & Partners <Surgery>"
+    assert PATIENT_NAME not in "".join(first_page_header)
     for footer in (section.footer, section.first_page_footer):
         xml = footer._element.xml
         assert 'w:instr=" PAGE "' in xml and 'w:instr=" NUMPAGES "' in xml

@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from core.remembered import remember
 from letters.validation import validate_editor_text
-from pagecache.memo import remember
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 

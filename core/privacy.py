@@ -12,7 +12,7 @@ A restriction covers the restricted page's subtree and the subtree of every alia
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
-from pagecache.memo import remember
+from core.remembered import remember
 
 
 def private_sections() -> list[tuple[str, PageViewRestriction]]:

@@ -13,7 +13,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from pagecache.memo import remember
+from core.remembered import remember
 
 
 def site_with_home_page(hostname: str, port: int) -> Site | None:

@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from core.models import SiteIdentity
+from core.remembered import remember
 from letters.content import LetterContent
 from letters.forms import DeclinedReferralForm, LetterForm, WorkloadRejectionForm
 from letters.logo import InMemoryLogoUpload
@@ -35,7 +36,6 @@ from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
 from letters.services.render_pdf import PdfUnavailable, page_count, render_pdf
-from pagecache.memo import remember
 
 logger = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ import time
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from pagecache.memo import generation, request_generation
+from core.remembered import generation, request_generation
 from pagecache.purge import page_cache
 
 DEFAULT_EXCLUDE_PREFIXES = ("/admin/", "/letters/", "/documents/", "/healthz", "/django-admin/")

@@ -1,9 +1,10 @@
 """Emptying the page cache when anything a visitor could see changes.
 
-The cache is not emptied entry by entry: every key carries a *generation* token kept in the same
-shared cache, and purging writes a new token. All gunicorn workers (and all machines sharing the
-cache) read the token on each request, so one publish retires every cached page at once, including
-indexes, menus and search results that merely mention the changed page.
+The cache is not emptied entry by entry: every key carries the content *generation* token
+(``core.remembered``, kept in the same shared cache), and purging writes a new token. All gunicorn
+workers (and all machines sharing the cache) read the token on each request, so one publish retires
+every cached page at once, including indexes, menus and search results that merely mention the
+changed page.
 
 Purges happen on Wagtail's publish, unpublish, move and slug-change signals, and on any save or
 delete of a model in the content apps (pages, snippets, settings, documents, images, redirects,
@@ -13,14 +14,12 @@ at once and again when the surrounding transaction commits, so a request that ru
 two cannot keep the old page in the cache.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-GENERATION_KEY = "pagecache:generation"
+from core.remembered import new_generation
 
 # Apps whose models are content: a change to any of them may change a page.
 CONTENT_APPS = frozenset(
@@ -67,19 +66,9 @@ def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
 
 
-def current_generation() -> str:
-    """The token every cached page's key includes; a new one is minted if it was evicted."""
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY) or "0"
-    return generation
-
-
 def purge_now() -> None:
-    """Retire every cached page now, in every process sharing the cache."""
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Retire every cached page and remembered value now, in every process sharing the cache."""
+    new_generation()
 
 
 def purge(**_kwargs) -> None:

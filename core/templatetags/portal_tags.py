@@ -8,7 +8,7 @@ from django import template
 from wagtail.models import Site
 
 from core.privacy import private_q
-from pagecache.memo import remember
+from core.remembered import remember
 
 register = template.Library()
 

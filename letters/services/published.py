@@ -2,7 +2,7 @@
 
 Editors change these only by saving or publishing in the admin, and every such save starts a new
 purge generation (``pagecache.purge``), so they are remembered until then
-(``pagecache.memo.remember``) instead of being queried on every form and letter. A change is used
+(``core.remembered.remember``) instead of being queried on every form and letter. A change is used
 by the very next request; a draft never is, because only live (published) rows are read.
 
 Only editor-controlled content passes through here: never form data, never a letter.
@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from wagtail.blocks import StructValue
 
+from core.remembered import remember
 from letters.models import LetterTemplate, OptionBase, ServiceCondition
-from pagecache.memo import remember
 
 Option = TypeVar("Option", bound=OptionBase)
 # A block's value: text, a struct's named texts, or None (the patient details table).

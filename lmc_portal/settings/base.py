@@ -8,7 +8,8 @@ from csp.constants import NONE, SELF
 from .env import DEFAULT_SQLITE_URL, database_config, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
+# This machine's own files: SQLite (make run), media on local disk, the one-machine caches.
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "core",
@@ -145,6 +146,11 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # --- Security (see core/middleware.py, core/security.py, docs/operations.md) ------------------
 # Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). 0 = direct.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# The addresses those proxies connect from; X-Forwarded-For from anywhere else is ignored. Default:
+# this machine and private networks (a proxy container, a load balancer in the same network).
+TRUSTED_PROXY_NETWORKS = env_str(
+    "TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+).split(",")
 
 # Content-Security-Policy (django-csp): no inline script or style, nothing from other origins.
 CONTENT_SECURITY_POLICY = {
@@ -217,24 +223,42 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
-# --- Anonymous page cache (pagecache/, docs/performance.md) -------------------------------------
-# Off here (development sees template edits at once); production turns it on. The "pages" cache
-# must be shared by every worker so a publish purges them all: a folder on this machine by default;
-# several machines need a shared cache (Redis) here instead.
+# --- Caches (core/caching.py) and the anonymous page cache (pagecache/, docs/performance.md) -----
+# The page cache is off here (development sees template edits at once); production turns it on.
+# Three caches: "default" (values remembered until content changes, Wagtail's own), "pages" (whole
+# pages and the content version every machine must agree on) and "ratelimit" (counters). Without
+# REDIS_URL (make run, tests, one machine): memory and folders under var/, shared by the workers of
+# this machine only. With REDIS_URL all three live in Redis, shared by every machine. A fault in
+# any of them degrades the site (served uncached) and never fails a request.
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "pages"
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "pagecache.backends.PageFileCache",
-        "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    # Rate-limit counters (core.middleware.RateLimitMiddleware): shared by every gunicorn worker.
-    "ratelimit": {
-        "BACKEND": "pagecache.backends.SweepingFileCache",
-        "LOCATION": env_str("RATE_LIMIT_CACHE_DIR", str(VAR_DIR / "ratelimit-cache")),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    },
-}
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "core.caching.FailSafeRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": alias,
+            # Fail fast when Redis is unreachable or hung: the page is then served without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        for alias in ("default", "pages", "ratelimit")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "default"},
+        "pages": {
+            "BACKEND": "core.caching.FailSafePageFileCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
+            "KEY_PREFIX": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # Rate-limit counters (core.middleware.RateLimitMiddleware): shared by every gunicorn worker.
+        "ratelimit": {
+            "BACKEND": "core.caching.FailSafeFileCache",
+            "LOCATION": env_str("RATE_LIMIT_CACHE_DIR", str(VAR_DIR / "ratelimit-cache")),
+            "KEY_PREFIX": "ratelimit",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }

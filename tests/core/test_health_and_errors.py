@@ -21,7 +21,11 @@ urlpatterns = [path("broken/", broken_view)]
 def test_healthz_reports_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "caches": {"default": "ok", "pages": "ok", "ratelimit": "ok"},
+    }
     assert "no-cache" in response["Cache-Control"]
 
 

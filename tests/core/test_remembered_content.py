@@ -3,8 +3,8 @@
 from wagtail.models import Site
 
 from core.models import SiteIdentity
+from core.remembered import remember
 from guidance.demo import ensure_home_page
-from pagecache.memo import remember
 from pagecache.purge import purge_now
 from tests.guidance.factories import GuidanceIndexPageFactory
 

@@ -234,7 +234,7 @@ def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
     must retire the pages every other worker would serve."""
     from django.core.cache.backends.filebased import FileBasedCache
 
-    from pagecache import purge
+    from core.remembered import GENERATION_KEY
     from pagecache.backends import PageFileCache
 
     settings.PAGE_CACHE_ENABLED = True
@@ -253,7 +253,7 @@ def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
 
     # Another process (a second cache object on the same folder) publishes: both workers re-render.
     other_process = PageFileCache(str(tmp_path), {})
-    other_process.set(purge.GENERATION_KEY, "published-elsewhere", timeout=None)
+    other_process.set(GENERATION_KEY, "published-elsewhere", timeout=None)
     worker_a(factory.get("/guidance/item/"))
     worker_b(factory.get("/guidance/item/"))
     assert view.calls == 2

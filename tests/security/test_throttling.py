@@ -31,6 +31,9 @@ def is_signed_in(client) -> bool:
         (1, "10.0.0.2", "", "10.0.0.2"),  # header missing: fall back to the peer
         (1, "10.0.0.2", "not-an-ip", "10.0.0.2"),
         (2, "10.0.0.2", "6.6.6.6, 203.0.113.9, 10.0.0.1", "203.0.113.9"),
+        # A client reaching gunicorn directly, not through the proxy: its own header is ignored.
+        (1, "198.51.100.1", "203.0.113.9", "198.51.100.1"),
+        (2, "198.51.100.1", "6.6.6.6, 203.0.113.9", "198.51.100.1"),
     ],
 )
 def test_client_ip_trusts_only_the_configured_proxies(settings, proxies, remote, forwarded, expected):

@@ -1,0 +1,25 @@
+"""docker-compose.yml, read as Docker would (no Docker engine here): the release step runs once,
+web containers share Redis, and nothing per-machine holds shared state."""
+
+from pathlib import Path
+
+import yaml
+
+COMPOSE = yaml.safe_load((Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+
+
+def test_migrate_is_a_one_off_release_step_that_web_waits_for():
+    migrate = SERVICES["migrate"]
+    assert migrate["command"] == ["python", "manage.py", "migrate", "--no-input"]
+    assert migrate["restart"] == "no"
+    web = SERVICES["web"]
+    assert web["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+    assert "migrate" not in " ".join(web["command"])  # never in each web start
+
+
+def test_web_shares_redis():
+    web = SERVICES["web"]
+    assert web["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert web["depends_on"]["redis"] == {"condition": "service_healthy"}
+    assert SERVICES["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]

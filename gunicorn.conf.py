@@ -17,6 +17,13 @@ preload_app = True
 accesslog = "-"
 # The access log records method, path and status only: letter forms are POSTed, so no
 # patient data ever appears in a URL or in this log.
-access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+# One JSON object per line, as the application's own logs (LOG_FORMAT=text for the plain line).
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    access_log_format = (
+        '{"time": "%(t)s", "logger": "gunicorn.access", "remote": "%(h)s", "method": "%(m)s", '
+        '"path": "%(U)s", "status": %(s)s, "bytes": "%(b)s", "ms": %(M)s}'
+    )
+else:
+    access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -142,6 +142,13 @@ DECLINED_ICB_REPORT = [
 ]
 
 WORKLOAD_BODY = [
+    # First, where it cannot be missed, as "URGENT" on the declined-referral letter.
+    _if(
+        Condition.TIME_CRITICAL,
+        "TIME-CRITICAL: this letter includes work the patient needs promptly. Please deal with it, and "
+        "contact the practice if you cannot",
+        bold=True,
+    ),
     GREETING,
     PATIENT,
     ("heading", "Work requested of the practice"),
@@ -172,11 +179,6 @@ WORKLOAD_BODY = [
         "This is not a refusal to care for the patient: the practice will continue to provide their NHS "
         "care. If the patient would like NHS care for this condition, you can refer them to NHS services "
         "directly where they are eligible, or send us your findings.",
-    ),
-    _if(
-        Condition.TIME_CRITICAL,
-        "This letter includes work that is time-critical for the patient: please deal with it promptly, and "
-        "contact the practice if you cannot.",
     ),
     _if(
         Condition.HAS_PRACTICE_PHONE,

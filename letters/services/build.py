@@ -47,7 +47,6 @@ class Variant(enum.StrEnum):
 VARIANT_TITLES = {
     Variant.LETTER: "",
     Variant.ANONYMISED: "copy without patient details",
-    Variant.PATIENT_NOTE: "note for the patient",
     Variant.ICB_REPORT: "report to the ICB",
 }
 VARIANT_STREAMS = {
@@ -75,9 +74,21 @@ def published_template(*, kind: str) -> Wording:
     return wording
 
 
-def _footer(*, template: LetterWording, issuer: str) -> str:
+# The note is read by the patient: its title and footer never call their care a "rejection".
+PATIENT_NOTE_TITLE = "A note from your GP practice"
+
+
+def _footer(*, template: LetterWording, issuer: str, variant: Variant = Variant.LETTER) -> str:
     published = long_date(template.last_published_at.date()) if template.last_published_at else "not yet"
-    return f"{issuer} template letter: {template.title}, {template.version_label}, published {published}."
+    what = "note for patients" if variant is Variant.PATIENT_NOTE else f"letter: {template.title}"
+    return f"{issuer} template {what}, {template.version_label}, published {published}."
+
+
+def _title(template: LetterWording, variant: Variant) -> str:
+    if variant is Variant.PATIENT_NOTE:
+        return PATIENT_NOTE_TITLE
+    suffix = VARIANT_TITLES[variant]
+    return f"{template.title}: {suffix}" if suffix else template.title
 
 
 def as_item(phrase: str) -> str:
@@ -96,7 +107,10 @@ def _request_blocks(
     numbered = len(requests) > 1
     for number, request in enumerate(requests, start=1):
         if numbered:
-            blocks.append(Heading(f"{number}. {request.label}"))
+            # The one that needs prompt action is marked, so the reader knows which the time-critical
+            # line means.
+            urgent = " (time-critical)" if request.time_critical and not request.done_once else ""
+            blocks.append(Heading(f"{number}. {request.label}{urgent}"))
         asked = fill(value["asked"], {**values, "request": request.phrase})
         blocks.append(Paragraph(" ".join(part for part in (asked, request.details) if part)))
         # Work done once has its own ask (the done-once sentence): the usual one would repeat it.
@@ -109,6 +123,22 @@ def _request_blocks(
     return blocks
 
 
+def _patient_advice(requests: tuple[RequestFacts, ...]) -> tuple[str, ...]:
+    """What each returned request means for the patient, once per piece of advice.
+
+    With several requests the advice ("keep taking this medicine", "if your medicine runs out…")
+    could be read against the wrong one, so each is introduced by the practice's own details of its
+    request ("Apixaban 5 mg: 3 days' supply given.").
+    """
+    several = len(requests) > 1
+    items = (
+        " ".join(part for part in (r.details if several else "", r.patient_advice) if part)
+        for r in requests
+        if r.patient_advice
+    )
+    return tuple(dict.fromkeys(items))
+
+
 def _body(stream, *, answers: Answers, signature_lines: tuple[str, ...]) -> list[Block]:
     """Letter blocks from the editors' stream, with placeholders filled and conditions applied."""
     values = answers.values
@@ -116,9 +146,7 @@ def _body(stream, *, answers: Answers, signature_lines: tuple[str, ...]) -> list
         OptionList.REASONS: tuple(as_item(item) for item in answers.reasons),
         OptionList.ASKS: tuple(as_item(item) for item in answers.asks),
         # Work the practice did once has its own advice (``RequestFacts.patient_advice``).
-        OptionList.PATIENT_ADVICE: tuple(
-            dict.fromkeys(r.patient_advice for r in answers.requests if r.patient_advice)
-        ),
+        OptionList.PATIENT_ADVICE: _patient_advice(answers.requests),
     }
     blocks: list[Block] = []
     for child in stream:
@@ -165,15 +193,14 @@ def build_letter(
     blocks = _body(stream, answers=answers, signature_lines=signature_lines)
     if variant is Variant.ANONYMISED:
         blocks[:0] = [Heading(COPY_HEADING), Paragraph(COPY_NOTICE)]
-    suffix = VARIANT_TITLES[variant]
     return LetterContent(
-        title=f"{template.title}: {suffix}" if suffix else template.title,
+        title=_title(template, variant),
         file_stem=file_stem(kind=facts.kind, on=facts.letter_date, variant=variant),
         letterhead=answers.practice_lines,
         date_line=month_date(facts.letter_date) if copy else long_date(facts.letter_date),
         recipient=recipient,
         blocks=tuple(blocks),
-        footer=_footer(template=template, issuer=issuer),
+        footer=_footer(template=template, issuer=issuer, variant=variant),
         references=() if variant is Variant.PATIENT_NOTE else answers.references,
         copies=answers.copies if variant in (Variant.LETTER, Variant.ANONYMISED) else (),
         running_header="Report to the ICB" if variant is Variant.ICB_REPORT else answers.running_header,
@@ -201,6 +228,7 @@ def _category_line(category: RequestCategory, *, on: datetime.date) -> str:
     return " ".join(part for part in (f"{category.label}:", basis, category.ask) if part)
 
 
+BLANK_RUNNING_HEADER = "[Patient's name], NHS number [NHS number]"
 BLANK_SUBJECT = ("Re: [patient's name], date of birth [date of birth]", "NHS number [NHS number]")
 BLANK_REQUESTS = (
     "[For each request: what you were asked to do, why it belongs with the provider, and what you ask. "
@@ -241,7 +269,8 @@ def build_blank_letter(
             # Every optional paragraph is shown with a box to tick when it applies.
             label = condition_labels.get(child.value["condition"], child.value["condition"])
             when = label[0].lower() + label[1:]
-            blocks.append(Checklist("", (f"Keep if {when}: {fill(child.value['text'], values)}",)))
+            # The wording first, then what to delete once decided, in brackets as template notes are.
+            blocks.append(Checklist("", (f"{fill(child.value['text'], values)} [Delete unless: {when}.]",)))
         elif child.block_type == "option_list" and child.value["options"] in ticked:
             blocks.append(Checklist(fill(child.value["intro"], values), ticked[child.value["options"]]))
         elif child.block_type == "requests":
@@ -268,4 +297,5 @@ def build_blank_letter(
         recipient=("[Recipient's name and role]", "[Department]", "[Organisation and address]"),
         blocks=tuple(blocks),
         footer=_footer(template=template, issuer=issuer),
+        running_header=BLANK_RUNNING_HEADER,
     )

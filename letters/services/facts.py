@@ -292,10 +292,13 @@ def _request(
     # Only the editors' phrase is filled: what a user typed is never read for placeholders.
     editors_phrase = fill(category.letter_phrase, {"your": "your" if free_text else "the provider's"})
     if free_text:
-        label = item["category_other"] if other else category.label
         phrase = _other_phrase(item["category_other"]) if other else editors_phrase
+        # A request's title in the letter, in its own voice: "To issue a fit note for a patient under
+        # your care", "To book a scan" (the editors' labels speak about the provider, for the admin).
+        label = phrase[:1].upper() + phrase[1:]
         details, ask = as_sentence(item["details"]), as_sentence(item["ask"]) or category.ask
     else:
+        # Copies for the LMC and the ICB name the published kind of request, as they count them.
         label = "Other work" if other else category.label
         phrase = f"to do other work ({HELD_BY_PRACTICE})" if other else editors_phrase
         details, ask = "", category.ask

@@ -88,7 +88,8 @@ def _set_up_page_and_styles(document) -> None:
     section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
     section.left_margin = section.right_margin = SIDE_MARGIN
     section.top_margin, section.bottom_margin = Mm(18), Mm(18)
-    section.header_distance = section.footer_distance = Mm(8)
+    # The letterhead starts 12 mm down, near where the PDF's does (18 mm) but leaving it room.
+    section.header_distance, section.footer_distance = Mm(12), Mm(8)
     styles = document.styles
     normal = styles["Normal"]
     # Arial is on every office machine and is not an NHS-only typeface; sizes as letter.css, so the
@@ -160,8 +161,10 @@ def _write_letterhead(header, content: LetterContent) -> None:
         return
     first.style = LETTERHEAD_NAME
     first.add_run(content.letterhead[0])
+    last = first
     for line in content.letterhead[1:]:
-        header.add_paragraph(line, style=LETTERHEAD)
+        last = header.add_paragraph(line, style=LETTERHEAD)
+    last.paragraph_format.space_after = Pt(12)  # a gap before the reference or date, as in the PDF
 
 
 def _write_running_header(header, text: str) -> None:

@@ -8,6 +8,7 @@ and the end of the run says so in capitals so `make test` cannot hide it.
 import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -60,12 +61,26 @@ def browser_type_launch_args():
     }
 
 
+def _one_request_at_a_time_server():
+    from django.core.servers.basehttp import WSGIServer
+
+    class OneRequestAtATimeServer(WSGIServer):
+        """Django's single-threaded server; requests run in the live-server thread, which already uses
+        the shared connection (so the per-thread ``connections_override`` is not needed)."""
+
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    return OneRequestAtATimeServer
+
+
 @pytest.fixture(scope="package")
 def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     """A live server on the demo content, seeded once for tests/browser; the database is put back after."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
+    from django.test.testcases import LiveServerThread
     from pytest_django.live_server_helper import LiveServer
 
     media = tmp_path_factory.mktemp("browser-media")
@@ -80,7 +95,12 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
         from django.contrib.auth import get_user_model
 
         get_user_model().objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)
-        server = LiveServer("127.0.0.1:0")
+        # One request at a time: on SQLite the server shares the tests' in-memory connection, and
+        # Chromium's parallel requests (preview, autosave, assets) would interleave on it and break
+        # each other's transactions. Django's single-threaded server closes each connection after its
+        # response, so nothing waits on a kept-alive socket.
+        with mock.patch.object(LiveServerThread, "server_class", _one_request_at_a_time_server()):
+            server = LiveServer("127.0.0.1:0")
         try:
             yield server
         finally:

@@ -255,7 +255,7 @@ class TestOtherVersions:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = package.read("word/document.xml").decode()
         reasons = Reason.objects.filter(letter_kind="workload_rejection").count()
-        conditional = xml.count("Keep if ")
+        conditional = xml.count("[Delete unless: ")
         # One Word checkbox per reason and per optional paragraph; no typed "☐" glyphs.
         assert xml.count("<w14:checkbox>") == reasons + conditional
         assert "☐ " not in docx_text(data)
@@ -267,6 +267,9 @@ class TestOtherVersions:
         assert "Fit note (Med3) for a patient under the provider's care: Under Service Condition 11" in text
         assert "Private care is not part of NHS primary medical services." in text
         assert "Re: [patient's name], date of birth [date of birth]" in text
+        # Pages after the first are headed with the patient, as in a generated letter.
+        header = docx.Document(io.BytesIO(data)).sections[0].header
+        assert [p.text for p in header.paragraphs] == ["[Patient's name], NHS number [NHS number]"]
 
     def test_blank_letter_cites_the_service_conditions(self, client, letters_demo):
         text = docx_text(body(client.get("/letters/declined-referral/blank/")))

@@ -178,10 +178,14 @@ class TestWorkloadRejection:
             )
         )
         text = read(client, WORKLOAD_URL, workload_data, "letter.docx")
+        # Each request titled in the letter's own voice; the one that is time-critical and was not done
+        # once is marked (the fit note was done once).
         first, second, third = (
-            text.index("1. Arranging tests the provider wants"),
-            text.index("2. Fit note (Med3) for a patient under the provider's care"),
-            text.index("3. Discharge medication too short or missing"),
+            text.index("1. To arrange tests needed for your care of the patient You asked"),
+            text.index("2. To issue a fit note for a patient under your care You asked"),
+            text.index(
+                "3. To supply medicines the patient should have been given on discharge (time-critical)"
+            ),
         )
         assert first < second < third
         assert "Please request and carry out the tests yourselves, and tell the patient the results." in text
@@ -191,11 +195,12 @@ class TestWorkloadRejection:
         done_once = text.index("To keep the patient safe, we have done this once; please make sure your team")
         assert second < done_once < third  # said of the fit note only
         assert "Three days of apixaban only." in text
-        # The medicine is time-critical and was not done once: the letter asks for it promptly.
-        assert (
-            "This letter includes work that is time-critical for the patient: please deal with it promptly, "
-            "and contact the practice if you cannot." in text
+        # The medicine is time-critical and was not done once: the letter says so first, before the greeting.
+        time_critical = text.index(
+            "TIME-CRITICAL: this letter includes work the patient needs promptly. Please deal with it, and "
+            "contact the practice if you cannot"
         )
+        assert time_critical < text.index("Dear Dr Núñez,")
 
         note = read(client, WORKLOAD_URL, workload_data, "patient-note.docx")
         assert (
@@ -208,6 +213,10 @@ class TestWorkloadRejection:
         assert (
             "We have given you a fit note this time. For further fit notes, ask the team treating you" in note
         )
+        # With several requests, each piece of advice starts with the practice's details of its request,
+        # so "your medicine" cannot be read against the wrong one.
+        assert "Three days of apixaban only. If your medicine will run out before this is sorted out" in note
+        assert "Bloods before the next clinic. " in note
         # "Two weeks" only for the tests, never for the medicine that runs out in days.
         assert note.count("two weeks") == 1
         assert "arrange your tests. If you have not heard from them within two weeks" in note

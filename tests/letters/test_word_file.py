@@ -53,7 +53,7 @@ class TestProperties:
         assert titles == {
             "letter.docx": "Workload rejection",
             "anonymised.docx": "Workload rejection: copy without patient details",
-            "patient-note.docx": "Workload rejection: note for the patient",
+            "patient-note.docx": "A note from your GP practice",  # never "rejection" to the patient
             "icb-report.docx": "Workload rejection: report to the ICB",
         }
 

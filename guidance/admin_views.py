@@ -9,15 +9,20 @@ from django.contrib import messages
 from wagtail.documents.views import documents
 
 UNREADABLE_WARNING = (
-    "The text of “{title}” could not be read (the file is damaged or password-protected), so search "
-    "finds it by its title only. Upload an unprotected copy to fix this."
+    "“{title}”: {problem} It is saved and can be downloaded, but search finds it by its title only. "
+    "Upload an unprotected, undamaged copy to fix this."
 )
+BEING_READ = "“{title}” is saved. Its text is being read for search in the background."
 
 
 def warn_if_unreadable(request, document) -> None:
-    """Tell the editor when search can only find ``document`` by its title."""
+    """Tell the editor when search can only find ``document`` by its title (or is still reading it)."""
+    document.refresh_from_db()  # the text may have been read (without a worker) since it was saved
     if not document.text_readable:
-        messages.warning(request, UNREADABLE_WARNING.format(title=document.title))
+        problem = document.text_problem or "the file could not be read."
+        messages.warning(request, UNREADABLE_WARNING.format(title=document.title, problem=problem))
+    elif document.file_hash != document.text_source_hash:
+        messages.info(request, BEING_READ.format(title=document.title))
 
 
 class CreateDocumentView(documents.CreateView):

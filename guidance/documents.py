@@ -4,8 +4,11 @@ Kept apart from the models so the checks are plain functions of bytes, easy to t
 """
 
 import io
+import itertools
+import multiprocessing
+import resource
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Leading bytes each allowed extension must start with. Office Open XML and OpenDocument files are
 # ZIP archives, so they are checked further (see ``_zip_member_for``); text formats have no magic
@@ -88,26 +91,110 @@ def _zip_has_member(data: bytes, member: str) -> bool:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What could be read from a document: its text, its page count and whether reading worked."""
+    """What could be read from a document: its text, its page count and whether reading worked.
+
+    ``problem`` says, for the editor, why a file could not be read.
+    """
 
     text: str = ""
     page_count: int | None = None
     readable: bool = True
+    problem: str = ""
+
+
+# Limits on reading an upload, so a "zip bomb" (a small file that unpacks to gigabytes) or a
+# pathological PDF costs seconds and a bounded amount of memory, never a worker.
+MAX_ARCHIVE_ENTRIES = 2000
+MAX_ENTRY_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100  # for entries over 1 MB unpacked; Office XML rarely exceeds 20
+MAX_PDF_PAGES = 2000
+MAX_TEXT_CHARACTERS = 2_000_000  # ample for search; more is almost certainly not prose
+EXTRACTION_SECONDS = 60
+EXTRACTION_MEMORY_BYTES = 1024 * 1024 * 1024
+DAMAGED = "The file could not be read: it is damaged or password-protected."
+TOO_BIG = (
+    "The file could not be read safely: it unpacks to far more than its size "
+    "(more than {limit} MB, or more than {ratio} times smaller than its contents)."
+)
+TOO_SLOW = (
+    "The file could not be read safely: reading it took more than {seconds} seconds or too much memory."
+)
+
+
+def archive_problem(data: bytes) -> str:
+    """Why the ZIP archive in ``data`` is not safe to unpack, or "" (read from its directory only)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile:
+        return DAMAGED
+    too_big = TOO_BIG.format(limit=MAX_UNPACKED_BYTES // (1024 * 1024), ratio=MAX_COMPRESSION_RATIO)
+    if len(entries) > MAX_ARCHIVE_ENTRIES or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+        return too_big
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > MAX_ENTRY_BYTES or (
+            entry.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO
+        ):
+            return too_big
+    return ""
 
 
 def extract(extension: str, data: bytes) -> Extraction:
     """Read the text (and, for PDFs, the page count) of a document; never raises.
 
-    A damaged or encrypted file gives ``readable=False``: the document is still stored, and found
-    by its title only.
+    A damaged, encrypted or unsafe file gives ``readable=False`` with the reason: the document is
+    still stored, and found by its title only. Archives are checked before they are opened.
     """
     reader = EXTRACTORS.get(extension)
     if reader is None:
         return Extraction(readable=True)
+    if extension in ZIP_MEMBERS:
+        problem = archive_problem(data)
+        if problem:
+            return Extraction(readable=False, problem=problem)
     try:
-        return reader(data)
+        result = reader(data)
+    except MemoryError:
+        raise  # over the child process's memory limit: reported as such by its parent
     except Exception:  # noqa: BLE001 - any parser failure means "unreadable", never a crash on upload
-        return Extraction(readable=False)
+        return Extraction(readable=False, problem=DAMAGED)
+    return replace(result, text=result.text[:MAX_TEXT_CHARACTERS])
+
+
+def extract_in_child_process(extension: str, data: bytes) -> Extraction:
+    """``extract`` in a child process limited to ``EXTRACTION_MEMORY_BYTES`` and ``EXTRACTION_SECONDS``.
+
+    A parser that runs away (a PDF whose streams inflate without end) is stopped without harm to the
+    worker: the document is marked unreadable with the reason.
+    """
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_extract_and_send, args=(extension, data, sending), daemon=True)
+    child.start()
+    sending.close()
+    result = None
+    if receiving.poll(EXTRACTION_SECONDS):
+        try:
+            result = receiving.recv()
+        except EOFError:  # the child died (out of memory) before sending
+            result = None
+    if child.is_alive():
+        child.kill()
+    child.join()
+    receiving.close()
+    return result or Extraction(readable=False, problem=TOO_SLOW.format(seconds=EXTRACTION_SECONDS))
+
+
+def _extract_and_send(extension: str, data: bytes, sending) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (EXTRACTION_MEMORY_BYTES, EXTRACTION_MEMORY_BYTES))
+    try:
+        sending.send(extract(extension, data))
+    except MemoryError:
+        pass  # the parent reports it as too slow or too big
+    finally:
+        sending.close()
 
 
 def _extract_pdf(data: bytes) -> Extraction:
@@ -115,9 +202,10 @@ def _extract_pdf(data: bytes) -> Extraction:
 
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
-        return Extraction(page_count=None, readable=False)
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return Extraction(text=_normalise(text), page_count=len(reader.pages))
+        return Extraction(page_count=None, readable=False, problem=DAMAGED)
+    pages = reader.pages
+    text = "\n".join(page.extract_text() or "" for page in itertools.islice(pages, MAX_PDF_PAGES))
+    return Extraction(text=_normalise(text), page_count=len(pages))
 
 
 def _extract_docx(data: bytes) -> Extraction:

@@ -20,10 +20,10 @@ class GuidanceDocumentForm(KeepOldFileUntilSavedMixin, BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.instance.text_readable and "file" in self.fields:
             # The editor's notice that search only knows this document by its title.
+            problem = self.instance.text_problem or "The text of this file could not be read."
             self.fields["file"].help_text = (
-                "Warning: the text of this file could not be read (it is damaged or password-protected), "
-                "so search finds it by its title only. Upload an unprotected copy to fix this. "
-                + str(self.fields["file"].help_text)
+                f"Warning: {problem} For now, search finds it by its title only. Upload an unprotected, "
+                "undamaged copy to fix this. " + str(self.fields["file"].help_text)
             )
 
     def clean_file(self):

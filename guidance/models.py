@@ -43,28 +43,44 @@ class GuidanceDocument(AbstractDocument):
         editable=False,
         help_text="False when the file could not be read (damaged or encrypted).",
     )
-    # Hash of the file the text was read from, so text is re-read only when the file changes.
+    # Why the file could not be read, for the editor ("" when it was, or is still being read).
+    text_problem = models.CharField(max_length=300, blank=True, editable=False)
+    # Hash of the file the text was read from, so text is re-read only when the file changes; it
+    # differs from ``file_hash`` while the worker has still to read a new file.
     text_source_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
     search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
 
     def save(self, *args, **kwargs):
-        """Read the file's text whenever the file is new or replaced."""
-        if self.file and (not self.file_hash or self.file_hash != self.text_source_hash):
-            self.refresh_text()
+        """Save, and have the file's text read in the background whenever the file is new or replaced.
+
+        The task is queued in the same transaction as the document (the database queue), so the
+        worker never sees one without the other; without a worker (``make run``, tests) it runs at
+        once, after the row is saved.
+        """
+        if self.file and not self.file_hash:
+            self._set_document_file_metadata()
+        needs_reading = bool(self.file) and self.file_hash != self.text_source_hash
+        if needs_reading:
+            # The old file's text must not be searched as this one's while it is read.
+            self.text_content, self.page_count, self.text_readable, self.text_problem = "", None, True, ""
         super().save(*args, **kwargs)
+        if needs_reading:
+            from guidance.tasks import read_document_text
+
+            read_document_text.enqueue(self.pk, self.file_hash)
 
     def refresh_text(self) -> None:
-        """Extract text and page count from the current file (the file itself is never changed)."""
+        """Read text and page count from the current file, in a child process with limits (the file
+        itself is never changed)."""
         with self.open_file() as handle:
             data = handle.read()
-        if not self.file_hash:
-            self._set_document_file_metadata()
-        result = documents.extract(self.file_extension, data)
+        result = documents.extract_in_child_process(self.file_extension, data)
         self.text_content = result.text
         self.page_count = result.page_count
         self.text_readable = result.readable
+        self.text_problem = result.problem
         self.text_source_hash = self.file_hash
 
     @property

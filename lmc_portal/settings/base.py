@@ -42,7 +42,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background tasks (guidance/tasks.py; Wagtail's own too). TASKS_BACKEND=database queues them in the
+# database for `manage.py db_worker` (the compose "worker" service); otherwise they run at once, in
+# the request that queued them (make run, tests).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if env_str("TASKS_BACKEND", "immediate") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 MIDDLEWARE = [
     # Anonymous page cache: hits replay the stored page and its headers (security headers and CSP

@@ -23,3 +23,12 @@ def test_web_shares_redis():
     assert web["environment"]["REDIS_URL"] == "redis://redis:6379/0"
     assert web["depends_on"]["redis"] == {"condition": "service_healthy"}
     assert SERVICES["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+
+
+def test_a_worker_and_a_scheduler_run_the_background_work():
+    for name in ("web", "worker", "scheduler"):
+        assert SERVICES[name]["environment"]["TASKS_BACKEND"] == "database", name
+    assert SERVICES["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert SERVICES["scheduler"]["command"] == ["python", "manage.py", "schedule_tasks"]
+    # The worker reads uploaded files from the same media store as the web containers.
+    assert SERVICES["worker"]["volumes"] == SERVICES["web"]["volumes"]

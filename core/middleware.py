@@ -130,6 +130,24 @@ STORAGE_MESSAGE = (
 )
 
 
+def _object_storage_errors() -> tuple[type[Exception], ...]:
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # object storage is optional (S3_BUCKET)
+        return ()
+    return (BotoCoreError, ClientError)
+
+
+OBJECT_STORAGE_ERRORS = _object_storage_errors()
+
+
+def _is_storage_failure(exception: Exception) -> bool:
+    """A full, read-only or failing disk, or object storage that refused or did not answer."""
+    if isinstance(exception, OSError) and exception.errno in STORAGE_ERRNOS:
+        return True
+    return bool(OBJECT_STORAGE_ERRORS) and isinstance(exception, OBJECT_STORAGE_ERRORS)
+
+
 class StorageErrorMiddleware:
     """Turns a storage failure (disk full, read-only, I/O error) during an upload into a message.
 
@@ -144,11 +162,10 @@ class StorageErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponseBase | None:
-        if request.method != "POST" or not isinstance(exception, OSError):
+        if request.method != "POST" or not _is_storage_failure(exception):
             return None
-        if exception.errno not in STORAGE_ERRNOS:
-            return None
-        logger.error("Storage failure while saving an upload to %s: %s", request.path, exception.strerror)
+        reason = getattr(exception, "strerror", None) or type(exception).__name__
+        logger.error("Storage failure while saving an upload to %s: %s", request.path, reason)
         if request.headers.get("x-requested-with") == "XMLHttpRequest" or "json" in request.headers.get(
             "accept", ""
         ):

@@ -125,6 +125,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded documents and images on S3-compatible object storage (AWS S3, MinIO, …) when S3_BUCKET
+# is set, shared by every machine; otherwise on this machine's disk (MEDIA_ROOT). Files stay
+# private in the bucket: documents are served through Wagtail's view with its permission checks.
+S3_BUCKET = env_str("S3_BUCKET", "")
+if S3_BUCKET:
+    from botocore.config import Config as _BotoConfig
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("S3_PREFIX", "media"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            # A slow or unreachable store fails an upload or download quickly, with a message.
+            "client_config": _BotoConfig(
+                connect_timeout=3, read_timeout=20, retries={"max_attempts": 2, "mode": "standard"}
+            ),
+        },
+    }
 
 # Complex pages can exceed Django's default of 1000 fields in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -30,5 +30,14 @@ def test_a_worker_and_a_scheduler_run_the_background_work():
         assert SERVICES[name]["environment"]["TASKS_BACKEND"] == "database", name
     assert SERVICES["worker"]["command"] == ["python", "manage.py", "db_worker"]
     assert SERVICES["scheduler"]["command"] == ["python", "manage.py", "schedule_tasks"]
-    # The worker reads uploaded files from the same media store as the web containers.
-    assert SERVICES["worker"]["volumes"] == SERVICES["web"]["volumes"]
+    # The worker reads uploaded files from the same object store as the web containers.
+    assert SERVICES["worker"]["environment"] == SERVICES["web"]["environment"]
+
+
+def test_uploads_live_in_the_object_store_not_in_any_portal_container():
+    environment = SERVICES["web"]["environment"]
+    assert environment["S3_BUCKET"] == "lmc-portal" and environment["S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert "mc mb --ignore-existing store/lmc-portal" in SERVICES["bucket"]["entrypoint"][-1]
+    assert SERVICES["web"]["depends_on"]["bucket"] == {"condition": "service_completed_successfully"}
+    for name in ("web", "worker", "scheduler", "migrate"):
+        assert "volumes" not in SERVICES[name], f"{name} keeps nothing on its own disk"

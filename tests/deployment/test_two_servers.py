@@ -3,11 +3,13 @@ a change made on one is seen on the other at once, and rate limits and sign-ins 
 
 import io
 import time
+from pathlib import Path
 
 import docx
 import pytest
 
 from tests.redis_server import running_redis
+from tests.s3_server import running_s3
 
 from .servers import Server, server_environment, shared_database
 
@@ -22,9 +24,9 @@ def servers(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("two-servers")
     database_url, drop_database = shared_database(tmp_path)
     try:
-        with running_redis(tmp_path) as redis_url:
-            a = Server("a", server_environment("a", tmp_path, database_url, redis_url))
-            b = Server("b", server_environment("b", tmp_path, database_url, redis_url))
+        with running_redis(tmp_path) as redis_url, running_s3() as object_storage:
+            a = Server("a", server_environment("a", tmp_path, database_url, redis_url, **object_storage))
+            b = Server("b", server_environment("b", tmp_path, database_url, redis_url, **object_storage))
             a.manage("migrate", "--no-input", "-v0")
             a.manage("load_demo_content")
             a.manage("collectstatic", "--no-input", "-v0")
@@ -108,6 +110,24 @@ def test_signed_in_on_one_is_signed_in_on_the_other(servers):
     assert a.sign_in("officer", "a-long-two-server-password").status == 302
     b.cookies = a.cookies  # the same browser, sent to the other machine by the load balancer
     assert b.request("/admin/", session=True).status == 200
+
+
+def test_a_document_uploaded_on_one_downloads_from_the_other(servers):
+    a, b = servers
+    document_id = a.manage(
+        "shell",
+        code="from django.core.files.base import ContentFile; from guidance.models import GuidanceDocument; "
+        "document = GuidanceDocument(title='Shared minutes'); "
+        "document.file.save('shared-minutes.txt', ContentFile(b'Minutes kept in object storage.')); "
+        "print(document.pk)",
+    ).split()[-1]  # shell first says how many objects it imported
+    response = b.get(f"/documents/{document_id}/shared-minutes.txt")
+    assert response.status == 200
+    assert response.body == b"Minutes kept in object storage."
+    # Neither machine holds the file on its own disk.
+    for server in servers:
+        media = Path(server.env["MEDIA_ROOT"])
+        assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
 
 
 def test_health_reports_redis_for_both(servers):

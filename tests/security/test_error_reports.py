@@ -6,6 +6,8 @@ import json
 import pytest
 import sentry_sdk
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 from sentry_sdk.transport import Transport
 
@@ -31,9 +33,16 @@ def through_wsgi(request) -> int:
     """Run ``request`` through Django's WSGI handler, as gunicorn does (the error reporter hooks in
     there; the test client bypasses it). Returns the status code."""
     status = []
-    body = WSGIHandler()(request.environ, lambda code, headers, exc_info=None: status.append(code))
-    b"".join(body)
-    body.close()
+    # As Django's test client does: the test's database transaction must survive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = WSGIHandler()(request.environ, lambda code, headers, exc_info=None: status.append(code))
+        b"".join(body)
+        body.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return int(status[0].split()[0])
 
 

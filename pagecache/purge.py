@@ -9,7 +9,9 @@ changed page.
 Purges happen on Wagtail's publish, unpublish, move and slug-change signals, and on any save or
 delete of a model in the content apps (pages, snippets, settings, documents, images, redirects,
 privacy restrictions, sites, tags) except bookkeeping models (revisions, logs, workflow states,
-image renditions, ...), whose saves do not change what anonymous visitors see. A purge happens
+image renditions, ...), whose saves do not change what anonymous visitors see, and except saves
+that only record a draft (a draft save or autosave updates the page's ``latest_revision`` and
+``has_unpublished_changes`` and nothing visitors see). A purge happens
 at once and again when the surrounding transaction commits, so a request that runs between the
 two cannot keep the old page in the cache.
 """
@@ -85,8 +87,27 @@ def affects_pages(model) -> bool:
     return not (meta.model_name in IGNORED_MODELS or meta.model_name.endswith("rendition"))
 
 
+# Fields Wagtail writes when an editor saves a draft (or autosaves), comments or locks: a save that
+# touches only these changes nothing a visitor sees, so it never purges.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
 def _on_model_change(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata: no content is live until the fixture finishes
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
         return
     if affects_pages(sender):
         purge()

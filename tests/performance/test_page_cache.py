@@ -79,6 +79,24 @@ def test_draft_does_not_reach_visitors(client, home_page, page_cache):
     assert b"Draft only, not yet approved" not in anonymous_get(client).content
 
 
+def test_saving_a_draft_keeps_every_cached_page(client, home_page, page_cache):
+    """Wagtail autosaves drafts as editors type: none of that may empty the cache for everyone."""
+    from core.remembered import current_generation
+    from letters.models import Reason
+
+    reason = Reason.objects.create(letter_kind="workload_rejection", label="Draft reason", phrase="x")
+    warm(client)
+    before = current_generation()
+    home_page.intro = "Draft only"
+    home_page.save_revision()  # what a draft save or an autosave does
+    reason.label = "Draft reason, edited"
+    reason.save_revision()  # a draft of a snippet with drafts
+    assert current_generation() == before
+    assert anonymous_get(client)["X-Page-Cache"] == "hit"
+    home_page.save_revision().publish()
+    assert current_generation() != before  # publishing does purge
+
+
 def test_unpublished_page_disappears_at_once(client, home_page, page_cache):
     child = home_page.add_child(instance=type(home_page)(title="Temporary notice", slug="temporary"))
     # HomePage allows only one instance; add_child bypasses that check, which is enough here.

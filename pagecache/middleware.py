@@ -16,6 +16,10 @@ finds a page. The public CSP is the same for
 every response; a response whose policy carries a nonce is never stored. Static and media files
 are never looked up. Hits carry ``X-Page-Cache: hit``.
 
+With ``SHARED_CACHE_SECONDS`` set, the same anonymous pages (without a query string) also say
+``Cache-Control: public, max-age=0, s-maxage=…`` so a CDN or proxy may hold them; every purge then
+asks it to drop every live page (``pagecache.tasks``, Wagtail's frontend cache).
+
 Settings: ``PAGE_CACHE_ENABLED`` (off unless turned on; production turns it on),
 ``PAGE_CACHE_SECONDS``, ``PAGE_CACHE_ALIAS`` (a shared cache: every worker must see purges),
 ``PAGE_CACHE_EXCLUDE_PREFIXES``.
@@ -64,8 +68,10 @@ class AnonymousPageCacheMiddleware:
             return self._respond(request)
 
     def _respond(self, request: HttpRequest) -> HttpResponseBase:
-        if not getattr(settings, "PAGE_CACHE_ENABLED", False) or not self._request_cacheable(request):
+        if not self._request_cacheable(request):
             return self.get_response(request)
+        if not getattr(settings, "PAGE_CACHE_ENABLED", False):
+            return self._allow_shared_caches(request, self.get_response(request))
         try:
             key = self._key(request)
         except Exception:  # e.g. DisallowedHost: let Django answer it the usual way
@@ -83,7 +89,7 @@ class AnonymousPageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
-        response = self.get_response(request)
+        response = self._allow_shared_caches(request, self.get_response(request))
         if self._response_cacheable(response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             cache.set(
@@ -91,6 +97,23 @@ class AnonymousPageCacheMiddleware:
                 (response.status_code, headers, response.content),
                 timeout=getattr(settings, "PAGE_CACHE_SECONDS", 300),
             )
+        return response
+
+    def _allow_shared_caches(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        """Let a CDN or proxy hold an anonymous page for ``SHARED_CACHE_SECONDS`` (browsers revalidate).
+
+        Only addresses without a query string: those are the ones a purge can name (every live page,
+        ``pagecache.tasks``); listings, filters and search results stay in the app's own cache, which
+        a publish retires at once.
+        """
+        seconds = int(getattr(settings, "SHARED_CACHE_SECONDS", 0) or 0)
+        if (
+            seconds > 0
+            and not request.META.get("QUERY_STRING")
+            and "Cache-Control" not in response
+            and self._response_cacheable(response)
+        ):
+            response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
         return response
 
     @staticmethod

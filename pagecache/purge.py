@@ -74,9 +74,14 @@ def purge_now() -> None:
 
 
 def purge(**_kwargs) -> None:
-    """Purge now and once more after the current transaction commits (see the module docstring)."""
+    """Purge now and once more after the current transaction commits (see the module docstring);
+    with a CDN or proxy configured (``WAGTAILFRONTENDCACHE``), ask it to drop every page too."""
     purge_now()
     transaction.on_commit(purge_now)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from pagecache.tasks import purge_frontend_cache
+
+        transaction.on_commit(purge_frontend_cache.enqueue)
 
 
 def affects_pages(model) -> bool:

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -271,6 +272,20 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "pages"
+# A CDN or caching proxy in front (docs/deployment.md): how long it may hold an anonymous page, and
+# where to send purges (Wagtail's frontend cache, HTTP PURGE as nginx or Varnish take it).
+SHARED_CACHE_SECONDS = int(env_str("SHARED_CACHE_SECONDS", "0"))
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -73,6 +76,8 @@ MIDDLEWARE = [
     "core.middleware.RateLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for the admin (wagtail-2fa, TOTP apps), required when WAGTAIL_2FA_REQUIRED.
+    "wagtail_2fa.middleware.VerifyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.StorageErrorMiddleware",
     "core.middleware.PatientDataErrorMiddleware",
@@ -167,6 +172,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Two-factor sign-in (wagtail-2fa): off for `make run` and tests, on in production (ADMIN_TWO_FACTOR).
+WAGTAIL_2FA_REQUIRED = env_str("ADMIN_TWO_FACTOR", "false").lower() == "true"
+OTP_TOTP_ISSUER = "LMC interface portal"
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Humberside LMC interface portal"

@@ -31,6 +31,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Editors confirm each sign-in with a code from an authenticator app (ADMIN_TWO_FACTOR=false turns it off).
+WAGTAIL_2FA_REQUIRED = env_bool("ADMIN_TWO_FACTOR", True)
+
 # Cache whole pages for anonymous visitors, purged on publish (pagecache/, docs/performance.md).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 

@@ -168,6 +168,9 @@ def server_environment(name: str, tmp_path: Path, database_url: str, redis_url: 
             "SECURE_SSL_REDIRECT": "false",
             "GUNICORN_WORKERS": "2",
             "TRUSTED_PROXY_COUNT": "0",
+            # Sign-in with a password only, to show the session is shared; two-factor sign-in has its
+            # own tests (tests/security/test_two_factor.py).
+            "ADMIN_TWO_FACTOR": "false",
             **extra,
         }
     )

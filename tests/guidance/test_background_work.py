@@ -97,6 +97,12 @@ class TestLimits:
 
 @pytest.mark.django_db(transaction=True)
 class TestWorker:
+    @pytest.fixture(autouse=True)
+    def wagtail_roots(self):
+        from tests.security.helpers import ensure_wagtail_roots
+
+        ensure_wagtail_roots()  # a transactional test may start from an emptied database
+
     def test_the_worker_reads_an_uploaded_document(self, admin_client, database_queue):
         response = add_document(admin_client, "guide.pdf", sample_pdf())
         document = GuidanceDocument.objects.get()
@@ -114,9 +120,7 @@ class TestWorker:
         from wagtail.models import Page
 
         from guidance.demo import ensure_home_page
-        from tests.security.helpers import ensure_wagtail_roots
 
-        ensure_wagtail_roots()  # a transactional test starts from an empty database
         home = ensure_home_page()
         page = Page(title="Scheduled guidance", slug="scheduled-guidance", live=False)
         home.add_child(instance=page)

@@ -4,7 +4,6 @@ Created by the demo command (and callable from a shell in production); every ste
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -15,8 +14,6 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-
-from guidance.models import Topic
 
 EDITORS = "LMC editors"
 OFFICERS = "LMC officers"
@@ -31,7 +28,25 @@ PAGE_PERMISSIONS = {
 # On documents, Wagtail's "add" also lets people edit and delete their own uploads; "change" lets them
 # edit or delete anyone's, so only officers have it.
 DOCUMENT_ACTIONS = {EDITORS: ["add", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
-TOPIC_ACTIONS = {EDITORS: ["view"], OFFICERS: ["add", "change", "delete", "view"]}
+# Everything else each group's daily work needs, by "app_label.model": editors draft letter wording
+# and options (an officer publishes them); officers also publish them, keep the Service Conditions
+# and topics, and edit the site identity (Settings). Neither ever needs a superuser.
+LETTER_OPTIONS = ("requestcategory", "reason", "ask", "specialty", "provider")
+MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    EDITORS: {
+        "guidance.topic": ("view",),
+        "letters.lettertemplate": ("add", "change", "view"),
+        **{f"letters.{name}": ("add", "change", "view") for name in LETTER_OPTIONS},
+        "letters.servicecondition": ("view",),
+    },
+    OFFICERS: {
+        "guidance.topic": ("add", "change", "delete", "view"),
+        "letters.lettertemplate": ("add", "change", "delete", "publish", "lock", "unlock", "view"),
+        **{f"letters.{name}": ("add", "change", "delete", "publish", "view") for name in LETTER_OPTIONS},
+        "letters.servicecondition": ("add", "change", "delete", "view"),
+        "core.siteidentity": ("change", "view"),
+    },
+}
 
 
 def ensure_editorial_setup(section: Page) -> None:
@@ -43,8 +58,27 @@ def ensure_editorial_setup(section: Page) -> None:
                 group=group, page=section, permission=Permission.objects.get(codename=codename)
             )
         _grant_document_permissions(group, DOCUMENT_ACTIONS[name])
-        group.permissions.add(*_model_permissions(Topic, TOPIC_ACTIONS[name]))
+    grant_model_permissions(Group, Permission)
     _ensure_workflow(section, approvers=groups[OFFICERS])
+
+
+def grant_model_permissions(group_model, permission_model) -> None:
+    """Create both groups if need be and give each its ``MODEL_PERMISSIONS`` (and admin access).
+
+    Takes the models, so a data migration can pass its historical ones.
+    """
+    access = permission_model.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name, models in MODEL_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.add(access)
+        for label, actions in models.items():
+            app_label, model_name = label.split(".")
+            group.permissions.add(
+                *permission_model.objects.filter(
+                    content_type__app_label=app_label,
+                    codename__in=[f"{action}_{model_name}" for action in actions],
+                )
+            )
 
 
 def _group_with_admin_access(name: str) -> Group:
@@ -53,12 +87,6 @@ def _group_with_admin_access(name: str) -> Group:
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     return group
-
-
-def _model_permissions(model, actions: list[str]) -> list[Permission]:
-    content_type = ContentType.objects.get_for_model(model)
-    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
-    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
 
 
 def _grant_document_permissions(group: Group, actions: list[str]) -> None:

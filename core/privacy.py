@@ -1,7 +1,7 @@
-"""Which parts of the tree are private, read once per purge instead of on every request.
+"""Which parts of the tree are private, for listings, menus, feeds and search.
 
-Wagtail checks privacy with queries on each request: the restrictions on a page and its ancestors
-before serving it, and every restriction again for each ``.public()`` listing. Restrictions (and
+Wagtail's own check guards every page it serves. Listings filter with ``.exclude(private_q())``
+instead of ``.public()``, which reads every restriction again for each listing: restrictions (and
 the aliases they reach) change only when an editor saves them or a page, which purges
 (``pagecache.purge``), so the list of private sections is remembered until then.
 
@@ -9,7 +9,7 @@ A restriction covers the restricted page's subtree and the subtree of every alia
 (Wagtail's ``Page.get_view_restrictions`` counts an alias as its source page).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from core.remembered import remember
@@ -19,7 +19,10 @@ def private_sections() -> list[tuple[str, PageViewRestriction]]:
     """(tree path, restriction) for every private section, aliases of restricted pages included."""
 
     def load() -> list[tuple[str, PageViewRestriction]]:
-        restrictions = list(PageViewRestriction.objects.select_related("page"))
+        # As Wagtail's own check: a restriction on an alias is ignored (the alias follows its source).
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").filter(page__alias_of__isnull=True)
+        )
         if not restrictions:
             return []
         aliases = Page.objects.filter(alias_of_id__in={r.page_id for r in restrictions})
@@ -33,21 +36,6 @@ def private_sections() -> list[tuple[str, PageViewRestriction]]:
         ]
 
     return remember("guidance:private-sections", load)
-
-
-def restrictions_for(page: Page) -> QuerySet[PageViewRestriction]:
-    """The restrictions a visitor must pass to see ``page`` (its own and its ancestors').
-
-    A queryset, as Wagtail's ``get_view_restrictions`` returns (its copy and alias actions chain on
-    it), already holding its results: iterating or testing it makes no query.
-    """
-    found: dict[int, PageViewRestriction] = {}
-    for path, restriction in private_sections():
-        if page.path.startswith(path):
-            found.setdefault(restriction.pk, restriction)
-    queryset = PageViewRestriction.objects.filter(pk__in=list(found))
-    queryset._result_cache = list(found.values())
-    return queryset
 
 
 def private_q() -> Q:

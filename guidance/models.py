@@ -106,14 +106,7 @@ class Topic(models.Model):
         return self.name
 
 
-class RememberedPrivacyMixin:
-    """Wagtail's privacy check before serving a page, answered without a query (core/privacy.py)."""
-
-    def get_view_restrictions(self):
-        return privacy.restrictions_for(self)
-
-
-class BasePage(RememberedPrivacyMixin, RoutablePageMixin, Page):
+class BasePage(RoutablePageMixin, Page):
     """Fields every guidance page shares: summary, topics, review dates, search and downloads."""
 
     summary = models.TextField(
@@ -194,7 +187,7 @@ class BasePage(RememberedPrivacyMixin, RoutablePageMixin, Page):
         return ""
 
 
-class HomePage(RememberedPrivacyMixin, Page):
+class HomePage(Page):
     """The site root: the LMC's welcome and routes to guidance, letters and search."""
 
     intro = models.TextField(
@@ -214,53 +207,6 @@ class HomePage(RememberedPrivacyMixin, Page):
     def sections(self):
         """The live, public sections below the home page (its cards), each in its own type."""
         return self.get_children().live().exclude(privacy.private_q()).specific().defer_streamfields()
-
-    def route(self, request, path_components):
-        """Find the page for an address in one query by its URL path, not one query per level.
-
-        Wagtail walks the tree a level at a time (a query for each child, another for its type).
-        Every page's ``url_path`` already spells its address, so the deepest page whose path
-        starts the address is found at once and routes the rest of it itself (a download route,
-        or a 404). When a page part-way down could claim the rest of the address with a route of
-        its own, or the tree has duplicate slugs, Wagtail's own walk decides.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "".join(f"{part}/" for part in path_components[:depth])
-            for depth in range(1, len(path_components) + 1)
-        ]
-        # url_path has no index; slug has, and each page on the way has one of these slugs.
-        candidates = Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes)
-        found = list(candidates.filter(path__startswith=self.path).order_by("depth"))
-        consistent = all(
-            0 < page.depth - self.depth <= len(prefixes)
-            and prefixes[page.depth - self.depth - 1] == page.url_path
-            for page in found
-        )
-        # One page per level, none missing: otherwise url_paths are stale and the tree walk decides.
-        chain = (
-            bool(found)
-            and len({page.url_path for page in found}) == len(found) == found[-1].depth - self.depth
-        )
-        if not (chain and consistent) or self._sub_route_claims(found, path_components):
-            return super().route(request, path_components)
-        deepest = found[-1]
-        return deepest.specific.route(request, path_components[deepest.depth - self.depth :])
-
-    def _sub_route_claims(self, pages: list[Page], path_components: list[str]) -> bool:
-        """True if a live routable page above the deepest match has a route for the rest of the path."""
-        for page in pages[:-1]:
-            model = page.specific_class
-            if not (page.live and model and issubclass(model, RoutablePageMixin)):
-                continue
-            rest = path_components[page.depth - self.depth :]
-            try:
-                model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
-            except Http404:
-                continue
-            return True
-        return False
 
 
 class GuidanceIndexPage(BasePage):

@@ -28,6 +28,10 @@ def test_editor_signs_in_and_the_page_editor_runs_without_csp_errors(page, site_
     frame = page.frame_locator("#w-preview-iframe")
     expect(frame.locator("h1")).to_contain_text("Tasks", timeout=15000)
     assert csp_violations == [], csp_violations
+    # Leave the editor inside this test: on leaving it sends its editing-session pings and release,
+    # which must reach the server (one request at a time) before this test's data is rolled back.
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
 
 
 def test_signed_in_editor_sees_the_userbar_on_the_public_site_without_csp_errors(

@@ -64,9 +64,10 @@ def test_pages_are_timed_in_process_with_their_queries(quick_run):
         assert timings[name]["status"] == 200, (name, timings[name])
         assert timings[name]["median_ms"] > 0
         assert timings[name]["bytes"] > 2000, name  # a whole page, not an error or a redirect
-        # Pages read content from the database; the letter form's wording and options are remembered.
+        # Pages read content from the database; the letter form's wording and options are remembered
+        # (Wagtail's own site lookup is the one query).
         if name == "letter_form":
-            assert timings[name]["queries"] == 0, timings[name]
+            assert timings[name]["queries"] <= 1, timings[name]
         else:
             assert timings[name]["queries"] > 0, name
     assert {"docx", "pdf", "html"} <= set(results["letters_in_process"]["results"])

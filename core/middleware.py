@@ -15,7 +15,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import (
     Http404,
     HttpRequest,
@@ -193,7 +193,7 @@ class PatientDataErrorMiddleware:
         prefixes = tuple(getattr(settings, "PATIENT_DATA_PATH_PREFIXES", ()))
         if not prefixes or not request.path_info.startswith(prefixes):
             return None
-        if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation):
+        if isinstance(exception, Http404 | PermissionDenied | SuspiciousOperation | BadRequest):
             return None  # Django's usual 404/403/400 handling says nothing about the request body
         frames = traceback.extract_tb(exception.__traceback__)
         where = " <- ".join(

@@ -1,9 +1,10 @@
-"""Operational views: the health check and the stylesheet carrying the LMC's colours."""
+"""Operational views: the health check, the stylesheet carrying the LMC's colours, and error pages."""
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -39,3 +40,22 @@ def theme_css(request: HttpRequest) -> HttpResponse:
     identity = SiteIdentity.for_site(site) if site else SiteIdentity()
     css = f":root {{\n  --brand: {identity.primary_colour};\n  --accent: {identity.accent_colour};\n}}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+# Error pages rendered without the request: Django's own read the form again for its CSRF token,
+# and a form they cannot read (e.g. posted in another character set) would fail them in turn.
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400: the request could not be read. Nothing from it is shown or kept."""
+    return HttpResponse(render_to_string("400.html"), status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500: a static page, rendered without the database or the request."""
+    return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """403 when a form's CSRF check fails: the portal's own page, saying what to do."""
+    response = HttpResponse(render_to_string("403_csrf.html"), status=403)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -198,6 +198,9 @@ TRUSTED_PROXY_NETWORKS = env_str(
     "TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 ).split(",")
 
+# A form whose CSRF check fails gets the portal's own page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+
 # Content-Security-Policy (django-csp): no inline script or style, nothing from other origins.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

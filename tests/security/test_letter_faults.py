@@ -157,3 +157,34 @@ def test_declined_letter_any_text_gives_an_error_or_a_faithful_docx(client, decl
 )
 def test_pdf_any_text_in_the_patient_name_gives_an_error_or_a_faithful_pdf(client, workload_data, value):
     check_any_text(client, WORKLOAD_URL, workload_data, "patient_name", value, fmt="pdf")
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "utf-16"])
+@pytest.mark.parametrize("path", ["/letters/workload-rejection/", "/letters/declined-referral/", "/search/"])
+def test_a_form_posted_in_another_character_set_is_a_bad_request_not_an_error(
+    letters_demo, home_page, path, charset
+):
+    """Django accepts forms only in UTF-8; a browser or script sending another charset gets a 400."""
+    from django.test import RequestFactory
+
+    from tests.security.test_error_reports import CSRF, through_wsgi
+
+    request = RequestFactory().post(
+        path,
+        data=f"csrfmiddlewaretoken={CSRF}&practice_name=caf%E9".encode(),
+        content_type="application/x-www-form-urlencoded",
+        HTTP_COOKIE=f"csrftoken={CSRF}",
+    )
+    request.environ["CONTENT_TYPE"] = f"application/x-www-form-urlencoded; charset={charset}"
+    assert through_wsgi(request) in (400, 405)  # 405: search takes GET only
+
+
+def test_a_form_that_fails_its_csrf_check_gets_the_portals_own_page(letters_demo, workload_data):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/letters/workload-rejection/", workload_data)
+    page = response.content.decode()
+    assert response.status_code == 403 and "no-store" in response["Cache-Control"]
+    assert "Please send the form again" in page and "Nothing you entered has been kept" in page
+    assert "CSRF" not in page and "Forbidden" not in page  # not Django's technical page
+    assert workload_data["patient_name"] not in page

@@ -68,8 +68,10 @@ DECLINED_BODY = [
     _if(Condition.NO_NAMED_CLINICIAN, "The reply did not name the clinician who gave the advice."),
     _if(Condition.HAS_ADVICE_SUMMARY, "In summary, the advice was: “{advice_summary}”"),
     _p(
-        "Thank you for the advice, which we have considered. We judge that Advice and Guidance is not "
-        "clinically appropriate for this patient, who needs to be seen by your service."
+        # "Advice in place of an appointment", not "Advice and Guidance": the reply may have come through
+        # a Referral Assessment Service, a letter or a Task.
+        "Thank you for the advice, which we have considered. We judge that advice in place of an "
+        "appointment is not clinically appropriate for this patient, who needs to be seen by your service."
     ),
     _list(OptionList.REASONS, "In particular:"),
     _p(
@@ -119,8 +121,8 @@ DECLINED_ICB_REPORT = [
         "We are writing to tell you, as commissioner, about a referral from our practice that "
         "{recipient_organisation} did not accept. Our {priority} referral to {specialty}, dated "
         "{referral_date}, was returned {rejection_channel} with advice instead of an appointment. "
-        "We judged that Advice and Guidance was not clinically appropriate for this patient, and we have "
-        "written to the provider asking it to accept the referral."
+        "We judged that advice in place of an appointment was not clinically appropriate for this "
+        "patient, and we have written to the provider asking it to accept the referral."
     ),
     _if(
         Condition.SECOND_REQUEST,

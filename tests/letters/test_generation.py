@@ -194,7 +194,7 @@ class TestDeclinedReferral:
                 "reply within 2 working days",
                 "SECOND REQUEST: our first letter was dated 22 May 2026",
                 "The reply did not name the clinician who gave the advice.",
-                "Advice and Guidance is not clinically appropriate for this patient",
+                "advice in place of an appointment is not clinically appropriate for this patient",
                 "version 1",
             ):
                 assert expected in text, (action, expected)

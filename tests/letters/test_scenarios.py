@@ -77,7 +77,7 @@ class TestDeclinedReferral:
             "through e-RS Advice and Guidance with advice instead of an appointment.",
             "The advice was given by Dr R Patel, consultant cardiologist.",
             "In summary, the advice was: “Start a statin and repeat the ECG in primary care.”",
-            "We judge that Advice and Guidance is not clinically appropriate for this patient",
+            "We judge that advice in place of an appointment is not clinically appropriate for this patient",
             "It should be used only where it is clinically appropriate, and it does not take away a GP's "
             "ability to refer",
             "Under Service Condition 6 (Choice and Referral) of the NHS Standard Contract, providers are "
@@ -136,7 +136,7 @@ class TestDeclinedReferral:
             "do not wait for the hospital: contact the practice, or call NHS 111. In an emergency, call 999."
             in text
         )
-        assert "Service Condition" not in text and "Advice and Guidance is not clinically" not in text
+        assert "Service Condition" not in text and "appointment is not clinically" not in text
 
     def test_5_the_icb_report_and_copy_hold_no_patient_details(self, client, routine_ag):
         report = read(client, DECLINED_URL, routine_ag, "icb-report.docx")

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -59,3 +60,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     response = HttpResponse(render_to_string("403_csrf.html"), status=403)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the portal's own icon."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))

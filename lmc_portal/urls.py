@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("theme.css", core_views.theme_css, name="theme-css"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("letters/", include("letters.urls")),
     # Search, feeds, sitemap.xml and robots.txt (guidance/urls.py).
     path("", include("guidance.urls")),

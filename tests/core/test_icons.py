@@ -19,5 +19,6 @@ def test_pages_name_the_icon_and_favicon_ico_leads_to_it(client, home_page):
 
 
 def test_the_icon_is_our_own_mark():
-    svg = open(finders.find("icons/favicon.svg")).read()
+    with open(finders.find("icons/favicon.svg")) as icon:
+        svg = icon.read()
     assert "<svg" in svg and "NHS" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")

@@ -1,6 +1,8 @@
 """Site search: finds guidance by its words and by the text of its documents, highlights safely,
 and never shows drafts or private pages. Replacing a file updates search and keeps the link."""
 
+import re
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import TestCase
@@ -213,3 +215,12 @@ def test_results_are_in_the_order_of_wagtail_search(client, guidance_index, quer
     ]
     assert expected  # the query finds something
     assert [hit.page.id for hit in hits_for(client, query)] == expected
+
+
+@pytest.mark.django_db
+def test_the_result_count_is_announced_and_stays_a_heading(client, guidance_index):
+    """Screen readers hear the count when results arrive, and the page outline keeps h1 → h2 → h3."""
+    html = client.get("/search/?q=nothingmatcheszz").content.decode()
+    status = re.search(r'<div role="status">(.*?)</div>', html, re.S)
+    assert status and "0 results for “nothingmatcheszz”" in status.group(1)
+    assert re.search(r'<h2 class="search-count">', html)  # a plain heading: no role hides it

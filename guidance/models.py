@@ -122,6 +122,12 @@ class BasePage(RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
+
+    @property
+    def review_overdue(self) -> bool:
+        """True once the review date has passed: readers are told the page is under review."""
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
     review_panels = [
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review")
     ]

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from wagtail.models import get_page_models
@@ -111,3 +112,24 @@ def test_print_styles_hide_navigation_and_filters_and_show_the_print_line():
     for selector in (".main-nav", ".breadcrumbs", ".site-search", ".guidance-filters", ".pagination-nav"):
         assert selector in print_rules, f"{selector} is not hidden when printing"
     assert ".print-only { display: block !important; }" in css
+
+
+@pytest.mark.django_db
+def test_a_page_past_its_review_date_tells_readers_it_is_under_review(client, guidance_index):
+    from django.utils import timezone
+
+    from tests.guidance.factories import GuidanceItemPageFactory
+
+    today = timezone.localdate()
+    due = GuidanceItemPageFactory(
+        parent=guidance_index, slug="due", next_review_due=today + datetime.timedelta(days=1)
+    )
+    overdue = GuidanceItemPageFactory(
+        parent=guidance_index, slug="overdue", next_review_due=today - datetime.timedelta(days=1)
+    )
+    for page in (due, overdue):
+        page.save_revision().publish()
+    assert "This guidance is under review" not in client.get(due.url).content.decode()
+    notice = client.get(overdue.url).content.decode()
+    assert "This guidance is under review" in notice
+    assert f"It was due for review on {overdue.next_review_due.day} " in notice

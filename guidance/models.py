@@ -337,7 +337,7 @@ class ReportPage(ContentPage):
         return super().find_download(key)
 
     def get_context(self, request, *args, **kwargs):
-        """The report document as a download, and the recommendation audiences in order."""
+        """The report document as a download."""
         context = super().get_context(request, *args, **kwargs)
         if self.report_document:
             context["report_download"] = {
@@ -345,7 +345,6 @@ class ReportPage(ContentPage):
                 "document": self.report_document,
             }
             context["report_download_url"] = self.download_url(self.REPORT_KEY, request=request)
-        context["audiences"] = AUDIENCE_CHOICES
         return context
 
     def numbered_recommendations(self) -> dict[str, list[tuple[int, object]]]:
@@ -354,6 +353,12 @@ class ReportPage(ContentPage):
         for number, block in enumerate(self.recommendations, start=1):
             groups.setdefault(block.value["audience"], []).append((number, block.value))
         return groups
+
+    def recommendation_groups(self) -> list[tuple[str, list[tuple[int, object]]]]:
+        """(audience label, numbered recommendations) in the editor's order: the group holding
+        recommendation 1 comes first, so the numbers read in order down the page."""
+        labels = dict(AUDIENCE_CHOICES)
+        return [(labels.get(key, key), items) for key, items in self.numbered_recommendations().items()]
 
 
 LISTED_PAGE_TYPES = (GuidanceItemPage, ReportPage)

@@ -133,3 +133,21 @@ def test_a_page_past_its_review_date_tells_readers_it_is_under_review(client, gu
     notice = client.get(overdue.url).content.decode()
     assert "This guidance is under review" in notice
     assert f"It was due for review on {overdue.next_review_due.day} " in notice
+
+
+@pytest.mark.django_db
+def test_report_recommendations_read_in_the_editors_order(client, guidance_index):
+    from tests.guidance.factories import ReportPageFactory
+
+    report = ReportPageFactory(
+        parent=guidance_index,
+        slug="report",
+        recommendations=[
+            ("recommendation", {"audience": "providers", "text": "<p>Confirm delivery.</p>"}),
+            ("recommendation", {"audience": "general_practice", "text": "<p>Check inboxes.</p>"}),
+        ],
+    )
+    report.save_revision().publish()
+    html = client.get(report.url).content.decode()
+    assert html.index('id="recommendation-1"') < html.index('id="recommendation-2"')
+    assert html.index("For hospitals and other providers") < html.index("For general practice")

@@ -23,6 +23,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_port(port: int, what: str, *, attempts: int = 200) -> None:
+    """Wait until something listens on 127.0.0.1:``port``; fail the test with ``what`` if nothing does."""
+    for _ in range(attempts):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                return
+        except OSError:
+            time.sleep(0.05)
+    pytest.fail(f"{what} did not start")
+
+
 @contextmanager
 def running_redis(folder: Path, port: int | None = None) -> Iterator[str]:
     """Start redis-server (no persistence) and yield its URL; stopped on exit."""
@@ -47,14 +58,7 @@ def running_redis(folder: Path, port: int | None = None) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
-                    break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("redis-server did not start")
+        wait_for_port(port, "redis-server")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         server.terminate()

@@ -1,15 +1,11 @@
 """A throwaway S3-compatible server (moto's server mode) on a free port, for tests of object storage."""
 
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
-
-from tests.redis_server import free_port
+from tests.redis_server import free_port, wait_for_port
 
 ACCESS_KEY, SECRET_KEY, REGION = "test-access-key", "test-secret-key", "eu-west-2"
 
@@ -26,14 +22,7 @@ def running_s3(bucket: str = "lmc-portal-test") -> Iterator[dict[str, str]]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(200):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
-                    break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("moto's S3 server did not start")
+        wait_for_port(port, "moto's S3 server")
         endpoint = f"http://127.0.0.1:{port}"
         boto3.client(
             "s3",

@@ -34,6 +34,7 @@ from letters.content import (
     Signature,
     Subject,
 )
+from letters.unbroken import pieces
 
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
 SIDE_MARGIN = Mm(22)  # as letter-pdf.css, so Word and PDF match
@@ -200,37 +201,37 @@ def _write_body(document, content: LetterContent) -> None:
         # Room for the practice's own printed letterhead.
         document.add_paragraph().paragraph_format.space_before = HEADED_PAPER_SPACE
     for line in content.references:
-        document.add_paragraph(line).paragraph_format.space_after = Pt(0)
+        _add_paragraph(document, line).paragraph_format.space_after = Pt(0)
     document.add_paragraph(content.date_line)
-    document.add_paragraph("\n".join(content.recipient))
+    _add_paragraph(document, "\n".join(content.recipient))
     blocks = content.blocks
     for block, following in zip(blocks, (*blocks[1:], None), strict=True):
         # The last paragraph goes with the closing: page 2 never holds only the sign-off.
         keep_with_next = isinstance(block, Paragraph) and isinstance(following, Signature)
         _write_block(document, block, keep_with_next=keep_with_next)
     if content.copies:
-        copies = document.add_paragraph("cc:\t" + "\n\t".join(content.copies))
+        copies = _add_paragraph(document, "cc:\t" + "\n\t".join(content.copies))
         copies.paragraph_format.keep_together = True
         copies.paragraph_format.space_before = Pt(8)
 
 
 def _write_block(document, block, *, keep_with_next: bool = False) -> None:
     if isinstance(block, Heading):
-        document.add_paragraph(block.text, style=HEADING)
+        _add_paragraph(document, block.text, style=HEADING)
     elif isinstance(block, Subject):
-        document.add_paragraph("\n".join(block.lines), style=HEADING)
+        _add_paragraph(document, "\n".join(block.lines), style=HEADING)
     elif isinstance(block, Paragraph):
-        document.add_paragraph(block.text).paragraph_format.keep_with_next = keep_with_next
+        _add_paragraph(document, block.text).paragraph_format.keep_with_next = keep_with_next
     elif isinstance(block, BulletList):
         _write_intro(document, block.intro)
         for item in block.items:
-            document.add_paragraph(item, style="List Bullet")
+            _add_paragraph(document, item, style="List Bullet")
     elif isinstance(block, Signature):
         # The closing, the space to sign and the signatory stay on one page, with the copies after.
-        closing = document.add_paragraph(block.closing)
+        closing = _add_paragraph(document, block.closing)
         closing.paragraph_format.keep_with_next = True
         closing.paragraph_format.space_after = Pt(30)
-        signatory = document.add_paragraph("\n".join(block.lines))
+        signatory = _add_paragraph(document, "\n".join(block.lines))
         signatory.paragraph_format.keep_with_next = True
         signatory.paragraph_format.keep_together = True
     elif isinstance(block, Checklist):
@@ -238,7 +239,7 @@ def _write_block(document, block, *, keep_with_next: bool = False) -> None:
         for item in block.items:
             paragraph = document.add_paragraph()
             paragraph._p.append(parse_xml(CHECKBOX))
-            paragraph.add_run(" " + item)
+            _add_text(paragraph, " " + item)
     elif isinstance(block, Choice):
         _write_intro(document, block.intro)
         document.add_paragraph()._p.append(parse_xml(_dropdown(block)))
@@ -246,10 +247,29 @@ def _write_block(document, block, *, keep_with_next: bool = False) -> None:
         raise TypeError(f"No DOCX rendering for {type(block).__name__}")
 
 
+def _add_paragraph(document, text: str, *, style: str | None = None):
+    """A paragraph of ``text`` in which names such as "e-RS" never break at their hyphen."""
+    paragraph = document.add_paragraph(style=style)
+    _add_text(paragraph, text)
+    return paragraph
+
+
+def _add_text(paragraph, text: str) -> None:
+    for piece, whole in pieces(text):
+        if whole:
+            # Word's non-breaking hyphen: it prints and copies as "-" but never ends a line.
+            parts = "<w:noBreakHyphen/>".join(
+                f'<w:t xml:space="preserve">{escape(part)}</w:t>' for part in piece.split("-")
+            )
+            paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}>{parts}</w:r>"))
+        else:
+            paragraph.add_run(piece)
+
+
 def _write_intro(document, text: str) -> None:
     """A list's introduction, kept on the page of its first item."""
     if text:
-        document.add_paragraph(text).paragraph_format.keep_with_next = True
+        _add_paragraph(document, text).paragraph_format.keep_with_next = True
 
 
 def _dropdown(choice: Choice) -> str:

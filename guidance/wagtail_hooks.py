@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guidance.admin_views import CreateDocumentView, EditDocumentView
 from guidance.models import Topic
+from guidance.private_documents import choosable_documents, mark_private_document_served
 from guidance.review import pages_due_for_review
 
 EDITING_PERMISSIONS = ["add", "change", "publish"]
@@ -107,3 +108,16 @@ class ReviewDuePanel(Component):
 def add_review_panel(request, panels):
     if page_permission_policy.user_has_any_permission(request.user, EDITING_PERMISSIONS):
         panels.append(ReviewDuePanel())
+
+
+@hooks.register("construct_document_chooser_queryset")
+def leave_private_documents_out_of_the_chooser(documents, request):
+    """Editors choose only documents they may offer: see guidance/private_documents.py."""
+    return choosable_documents(documents, user=request.user)
+
+
+# order=-1: before Wagtail's own check, which answers a refused visitor without calling later hooks.
+@hooks.register("before_serve_document", order=-1)
+def never_cache_private_documents(document, request):
+    """A private document's response (file, sign-in redirect or password form) is never stored."""
+    mark_private_document_served(document, request)

@@ -28,6 +28,7 @@ from guidance.blocks import (
     GuidanceStreamBlock,
     RecommendationsStreamBlock,
 )
+from guidance.sitemap import RequestHostSitemapMixin
 
 REVIEW_WARNING_DAYS = 30
 INDEX_PAGE_SIZE = 20
@@ -106,7 +107,7 @@ class Topic(models.Model):
         return self.name
 
 
-class BasePage(RoutablePageMixin, Page):
+class BasePage(RequestHostSitemapMixin, RoutablePageMixin, Page):
     """Fields every guidance page shares: summary, topics, review dates, search and downloads."""
 
     summary = models.TextField(
@@ -193,7 +194,7 @@ class BasePage(RoutablePageMixin, Page):
         return ""
 
 
-class HomePage(Page):
+class HomePage(RequestHostSitemapMixin, Page):
     """The site root: the LMC's welcome and routes to guidance, letters and search."""
 
     intro = models.TextField(

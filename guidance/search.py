@@ -9,7 +9,7 @@ around the matches and every piece is escaped, so editor text can never inject m
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
@@ -30,6 +30,9 @@ from wagtail.search.models import IndexEntry
 
 from core.privacy import private_q
 from guidance.models import LISTED_PAGE_TYPES, GuidanceDocument
+from guidance.private_documents import public_documents_only
+
+DocumentViewer = Callable[[GuidanceDocument], bool]
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -104,15 +107,18 @@ def _strings(value) -> Iterator[str]:
             yield from _strings(item)
 
 
-def page_text_sources(page: Page, documents: dict[int, GuidanceDocument]) -> list[tuple[str, str]]:
-    """(label, text) pairs to take an excerpt from: the page itself, then each of its documents."""
+def page_text_sources(
+    page: Page, documents: dict[int, GuidanceDocument], may_view_document: DocumentViewer
+) -> list[tuple[str, str]]:
+    """(label, text) pairs to take an excerpt from: the page itself, then each of its documents the
+    searcher may view (never a private collection's text or title for visitors it refuses)."""
     own = [stream_text(page.body)] if hasattr(page, "body") else []
     if getattr(page, "key_findings", ""):
         own.append(unescape(strip_tags(page.key_findings)))
     sources = [("this page", " ".join(own))]
     for document_id in offered_document_ids(page):
         document = documents.get(document_id)
-        if document is not None and document.text_content:
+        if document is not None and document.text_content and may_view_document(document):
             sources.append((f"the document “{document.title}”", document.text_content))
     return sources
 
@@ -125,13 +131,18 @@ def offered_document_ids(page: Page) -> list[int]:
     return [document_id for document_id in ids if document_id]
 
 
-def make_hit(page: Page, pattern: re.Pattern | None, documents: dict[int, GuidanceDocument]) -> SearchHit:
+def make_hit(
+    page: Page,
+    pattern: re.Pattern | None,
+    documents: dict[int, GuidanceDocument],
+    may_view_document: DocumentViewer,
+) -> SearchHit:
     """Highlight the summary; when the match is not in it, find an excerpt where it is."""
     summary_text = getattr(page, "summary", "") or page.search_description
     summary = highlight(summary_text, pattern)
     if pattern is None or pattern.search(summary_text) or pattern.search(page.title):
         return SearchHit(page=page, summary=summary, excerpt=None, excerpt_source="")
-    for label, text in page_text_sources(page, documents):
+    for label, text in page_text_sources(page, documents, may_view_document):
         excerpt = excerpt_around(text, pattern)
         if excerpt is not None:
             return SearchHit(page=page, summary=summary, excerpt=excerpt, excerpt_source=label)
@@ -192,8 +203,17 @@ def _ranked_page_ids_postgres(pages: PageQuerySet, terms: list[str], limit: int,
     return list(entries.values_list("page_id", flat=True)[:limit])
 
 
-def search_guidance(query: str, *, page_number: str | int | None = 1):
-    """One page of results for ``query`` (a Django Page of SearchHits) and the query as used."""
+def search_guidance(
+    query: str,
+    *,
+    page_number: str | int | None = 1,
+    may_view_document: DocumentViewer = public_documents_only,
+):
+    """One page of results for ``query`` (a Django Page of SearchHits) and the query as used.
+
+    Excerpts come only from documents ``may_view_document`` accepts (by default those outside
+    private collections: what an anonymous visitor may see).
+    """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     terms = query_terms(query)
     pattern = term_pattern(terms)
@@ -207,6 +227,10 @@ def search_guidance(query: str, *, page_number: str | int | None = 1):
     specific = {page.id: page for page in Page.objects.filter(id__in=ids).specific()}
     # One query for every document the hits offer, instead of one per hit.
     document_ids = {doc_id for page in specific.values() for doc_id in offered_document_ids(page)}
-    documents = GuidanceDocument.objects.in_bulk(document_ids) if document_ids else {}
-    paginated.object_list = [make_hit(specific[i], pattern, documents) for i in ids if i in specific]
+    documents = (
+        GuidanceDocument.objects.select_related("collection").in_bulk(document_ids) if document_ids else {}
+    )
+    paginated.object_list = [
+        make_hit(specific[i], pattern, documents, may_view_document) for i in ids if i in specific
+    ]
     return paginated, query

@@ -4,13 +4,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from guidance.private_documents import document_viewer
 from guidance.search import search_guidance
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """Search results for ?q=, 20 a page; an empty query shows the search form only."""
-    results, query = search_guidance(request.GET.get("q", ""), page_number=request.GET.get("page"))
+    results, query = search_guidance(
+        request.GET.get("q", ""),
+        page_number=request.GET.get("page"),
+        may_view_document=document_viewer(request),
+    )
     return render(request, "guidance/search.html", {"search_query": query, "results": results})
 
 

@@ -5,13 +5,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
-from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guidance.admin_views import CreateDocumentView, EditDocumentView
 from guidance.models import Topic
+from guidance.private_documents import choosable_documents, mark_private_document_served
 from guidance.review import pages_due_for_review
 
 EDITING_PERMISSIONS = ["add", "change", "publish"]
@@ -43,7 +44,7 @@ class ReviewDueReportView(ReportView):
     list_export = ["title", "next_review_due", "last_reviewed", "review_status"]
 
     def get_queryset(self):
-        return pages_due_for_review()
+        return pages_due_for_review(user=self.request.user)
 
 
 class ReviewDueReportMenuItem(MenuItem):
@@ -89,9 +90,12 @@ class ReviewDuePanel(Component):
     template_name = "guidance/admin/review_panel.html"
 
     def get_context_data(self, parent_context=None):
-        """The pages due (at most ten shown) and documents indexed by their title only."""
-        pages = pages_due_for_review()
-        unreadable = get_document_model().objects.filter(text_readable=False).order_by("-created_at")[:10]
+        """The pages due (at most ten shown) and documents indexed by their title only, of those the
+        signed-in user may edit (Wagtail's page and document permission policies)."""
+        user = parent_context["request"].user
+        pages = pages_due_for_review(user=user)
+        editable_documents = document_permission_policy.instances_user_has_permission_for(user, "change")
+        unreadable = editable_documents.filter(text_readable=False).order_by("-created_at")[:10]
         return {
             "pages": pages[:10],
             "more_count": max(0, len(pages) - 10),
@@ -104,3 +108,16 @@ class ReviewDuePanel(Component):
 def add_review_panel(request, panels):
     if page_permission_policy.user_has_any_permission(request.user, EDITING_PERMISSIONS):
         panels.append(ReviewDuePanel())
+
+
+@hooks.register("construct_document_chooser_queryset")
+def leave_private_documents_out_of_the_chooser(documents, request):
+    """Editors choose only documents they may offer: see guidance/private_documents.py."""
+    return choosable_documents(documents, user=request.user)
+
+
+# order=-1: before Wagtail's own check, which answers a refused visitor without calling later hooks.
+@hooks.register("before_serve_document", order=-1)
+def never_cache_private_documents(document, request):
+    """A private document's response (file, sign-in redirect or password form) is never stored."""
+    mark_private_document_served(document, request)

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # Anonymous page cache: hits replay the stored page and its headers (security headers and CSP
     # included) before anything below runs; see pagecache/middleware.py.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Private documents are sent with never-cache headers, so neither cache above stores them.
+    "guidance.private_documents.NeverCachePrivateDocumentsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",

@@ -46,9 +46,21 @@ class FeedAndSitemapTests(TestCase):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
         body = response.content.decode()
-        self.assertIn(f"<loc>{self.item.full_url}</loc>", body)
-        self.assertIn(f"<loc>{self.report.full_url}</loc>", body)
+        self.assertIn(f"<loc>http://testserver{self.item.url}</loc>", body)
+        self.assertIn(f"<loc>http://testserver{self.report.url}</loc>", body)
         self.assert_only_live_public(body)
+
+    def test_sitemap_lists_the_addresses_of_the_host_it_was_asked_for(self):
+        """The demo's Wagtail Site is "localhost"; the public address must still appear."""
+        response = self.client.get("/sitemap.xml", headers={"host": "portal.example.org"}, secure=True)
+        body = response.content.decode()
+        self.assertIn("<loc>https://portal.example.org/</loc>", body)
+        self.assertIn(f"<loc>https://portal.example.org{self.item.url}</loc>", body)
+        self.assertIn(f"<loc>https://portal.example.org{self.report.url}</loc>", body)
+        self.assertNotIn("localhost", body)
+        # robots.txt points to the same host's sitemap.
+        robots = self.client.get("/robots.txt", headers={"host": "portal.example.org"}, secure=True)
+        self.assertIn("Sitemap: https://portal.example.org/sitemap.xml", robots.content.decode())
 
     def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(self):
         response = self.client.get("/robots.txt")

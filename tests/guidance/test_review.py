@@ -12,10 +12,15 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from guidance.editorial import EDITORS, OFFICERS, TASK_NAME, WORKFLOW_NAME, ensure_editorial_setup
-from guidance.models import GuidanceItemPage
+from guidance.models import GuidanceDocument, GuidanceItemPage
 from guidance.review import pages_due_for_review
 from tests.guidance.conftest import make_guidance_index
-from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
+from tests.guidance.factories import (
+    GuidanceDocumentFactory,
+    GuidanceIndexPageFactory,
+    GuidanceItemPageFactory,
+    ReportPageFactory,
+)
 
 
 class ReviewDueTests(WagtailTestUtils, TestCase):
@@ -41,11 +46,11 @@ class ReviewDueTests(WagtailTestUtils, TestCase):
         GuidanceItemPageFactory(parent=index, title="No review date", next_review_due=None)
 
     def setUp(self):
-        self.login()
+        self.user = self.login()
 
     def test_due_pages_are_overdue_or_within_30_days_soonest_first(self):
         self.assertEqual(
-            [page.title for page in pages_due_for_review()],
+            [page.title for page in pages_due_for_review(user=self.user)],
             ["Overdue guidance", "Draft due soon", "Report due soon"],
         )
         self.assertEqual(self.overdue.review_status, "overdue")
@@ -68,6 +73,49 @@ class ReviewDueTests(WagtailTestUtils, TestCase):
         self.assertContains(response, 'id="guidance-review-due')
         self.assertContains(response, "Overdue guidance")
         self.assertNotContains(response, "Fine for now")
+
+
+class ReviewDueForEditorsTests(WagtailTestUtils, TestCase):
+    """An LMC editor sees only the pages and documents they may edit, never titles from elsewhere."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        overdue = timezone.localdate() - datetime.timedelta(days=1)
+        index = make_guidance_index()
+        ensure_editorial_setup(index)
+        GuidanceItemPageFactory(parent=index, title="Overdue guidance", next_review_due=overdue)
+        # A section the LMC editors have no permission on (e.g. the committee's own pages).
+        committee = GuidanceIndexPageFactory(
+            parent=index.get_parent(), slug="committee", title="Committee section", next_review_due=overdue
+        )
+        GuidanceItemPageFactory(parent=committee, title="Committee minutes overview", next_review_due=overdue)
+        cls.editor = get_user_model().objects.create_user(username="editor", password="x")
+        cls.editor.groups.add(Group.objects.get(name=EDITORS))
+        own = GuidanceDocumentFactory(title="My damaged upload", uploaded_by_user=cls.editor)
+        others = GuidanceDocumentFactory(title="Officer's damaged upload")
+        GuidanceDocument.objects.filter(pk__in=[own.pk, others.pk]).update(text_readable=False)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_report_lists_only_pages_the_editor_may_edit(self):
+        response = self.client.get(reverse("guidance_review_report"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Overdue guidance")
+        self.assertNotContains(response, "Committee minutes overview")
+        self.assertNotContains(response, "Committee section")
+
+    def test_dashboard_panel_lists_only_pages_and_documents_the_editor_may_edit(self):
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, 'id="guidance-review-due')
+        self.assertContains(response, "Overdue guidance")
+        self.assertNotContains(response, "Committee minutes overview")
+        self.assertNotContains(response, "Committee section")
+        self.assertContains(response, "My damaged upload")
+        self.assertNotContains(response, "Officer&#x27;s damaged upload")
+        self.assertNotContains(response, "Officer's damaged upload")
 
 
 class EditorialSetupTests(TestCase):

@@ -52,6 +52,18 @@ class GuidanceDocument(AbstractDocument):
     admin_form_fields = Document.admin_form_fields
     search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
 
+    @property
+    def file_extension(self) -> str:
+        """The extension in lower case ("REPORT.PDF" → "pdf"): the text is read, the type described
+        and the file served by type, whatever the case of its name."""
+        return documents.extension_of(self.filename)
+
+    def clean(self):
+        """Wagtail's extension check, on a file only: when the upload was refused, the form already
+        says why, and checking the missing file would add 'File extension "" is not allowed'."""
+        if self.file:
+            super().clean()
+
     def save(self, *args, **kwargs):
         """Save, and have the file's text read in the background whenever the file is new or replaced.
 

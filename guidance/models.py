@@ -28,6 +28,8 @@ from guidance.blocks import (
     GuidanceStreamBlock,
     RecommendationsStreamBlock,
 )
+from guidance.search.synonyms import SearchSynonym  # noqa: F401 - a model of this app, edited as a snippet
+from guidance.search.text import abbreviation_keys, page_own_text
 
 REVIEW_WARNING_DAYS = 30
 INDEX_PAGE_SIZE = 20
@@ -146,6 +148,7 @@ class BasePage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("search_document_text"),
+        index.SearchField("search_abbreviations"),
         index.FilterField("next_review_due"),
     ]
 
@@ -159,6 +162,11 @@ class BasePage(RoutablePageMixin, Page):
     def search_document_text(self) -> str:
         """Text of the page's documents, so a phrase inside a PDF finds the page offering it."""
         return "\n".join(doc.text_content for doc in self.offered_documents() if doc.text_content)
+
+    def search_abbreviations(self) -> str:
+        """A whole key word for each abbreviation the page or its documents write ("A&G", "ME"), which
+        the search engines would otherwise split or drop (guidance.search.text)."""
+        return abbreviation_keys([self.title, self.summary, page_own_text(self), self.search_document_text()])
 
     def find_download(self, key: str) -> GuidanceDocument | None:
         """The document behind a download address, or None."""

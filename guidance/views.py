@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from guidance.search import search_guidance
+from guidance.search.service import search_guidance
 
 
 @require_GET

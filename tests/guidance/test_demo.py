@@ -7,7 +7,7 @@ from wagtail.models import Page, Revision
 
 from guidance.demo import load
 from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, ReportPage
-from guidance.search import search_guidance
+from guidance.search.service import search_guidance
 
 
 class DemoContentTests(TestCase):

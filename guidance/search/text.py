@@ -14,15 +14,16 @@ for an abbreviation, or for a synonym of one, finds exactly the pages that write
 
 import re
 from collections.abc import Iterable, Iterator
+from html import unescape
 
 from wagtail import blocks
-from wagtail.rich_text import get_text_for_indexing
 
 # A word, with the parts of "A&G", "e-RS" or "GP/hospital" kept together.
 WORD = re.compile(r"[^\W_]+(?:[&/-][^\W_]+)*")
 # Written in capitals (two or more): ME, HUTH, DNA, SC6.
 CAPITALS = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 KEY_PREFIX = "abbr"
+TAG = re.compile(r"<[^>]*>")
 
 
 def is_compound(word: str) -> bool:
@@ -75,6 +76,8 @@ def block_text(block: blocks.Block, raw) -> Iterator[str]:
             yield from block_text(block.child_block, item["value"] if is_item else item)
     elif isinstance(block, blocks.ChooserBlock):
         return  # loading the chosen object would cost a query per block
+    elif isinstance(block, blocks.RichTextBlock):
+        yield rich_text(raw)
     else:
         yield from (text for text in block.get_searchable_content(block.to_python(raw)) if text)
 
@@ -85,8 +88,11 @@ def stream_text(stream) -> str:
 
 
 def rich_text(html: str) -> str:
-    """The words of a rich text field."""
-    return get_text_for_indexing(html or "")
+    """The words of a rich text field (editor HTML: a tag is a word break; entities are decoded).
+
+    A pattern, not an HTML parser: several times faster over a whole library (the "did you mean"
+    vocabulary), and the editor's HTML has no ">" inside its tags."""
+    return " ".join(unescape(TAG.sub(" ", html or "")).split())
 
 
 def page_own_text(page) -> str:

@@ -28,13 +28,6 @@ class SearchHit:
     excerpt_source: str
 
 
-def term_pattern(terms: list[str]) -> re.Pattern | None:
-    """A case-insensitive pattern matching any of ``terms``; None if there are none."""
-    if not terms:
-        return None
-    return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
-
-
 def highlight(text: str, pattern: re.Pattern | None) -> SafeString:
     """``text`` escaped, with each match wrapped in ``<mark>``."""
     if pattern is None:

@@ -9,7 +9,7 @@ from guidance.models import LISTED_PAGE_TYPES, GuidanceDocument
 from guidance.search.excerpts import make_hit, offered_document_ids
 from guidance.search.query import highlight_pattern, plan
 from guidance.search.ranking import ranked_page_ids
-from guidance.search.suggestions import suggest
+from guidance.search.suggestions import Suggestion, suggest
 from guidance.search.synonyms import phrase_words, synonym_groups
 
 RESULTS_PER_PAGE = 20
@@ -37,14 +37,7 @@ def search_guidance(query: str, *, page_number: str | int | None = 1) -> tuple[R
     capped = len(ranked) > MAX_RANKED_RESULTS
     paginated = Paginator(ranked[:MAX_RANKED_RESULTS], RESULTS_PER_PAGE).get_page(page_number)
     paginated.capped = capped  # "more than 200 results": the rest are not ranked or counted
-    paginated.suggestion = None
-    if query and len(ranked) < SUGGEST_BELOW:
-        known = {word for group in groups for phrase in group for word in phrase_words(phrase)}
-        suggestion = suggest(query, known=known)
-        if suggestion is not None and len(
-            ranked_page_ids(pages, plan(suggestion.query, groups), SUGGEST_BELOW)
-        ) > len(ranked):
-            paginated.suggestion = suggestion
+    paginated.suggestion = better_query(query, groups, pages, found=len(ranked)) if query else None
     ids = list(paginated.object_list)
     specific = {page.id: page for page in Page.objects.filter(id__in=ids).specific()}
     # One query for every document the hits offer, instead of one per hit.
@@ -53,3 +46,16 @@ def search_guidance(query: str, *, page_number: str | int | None = 1) -> tuple[R
     pattern = highlight_pattern(concepts)
     paginated.object_list = [make_hit(specific[i], pattern, documents) for i in ids if i in specific]
     return paginated, query
+
+
+def better_query(query: str, groups: list[list[str]], pages, *, found: int) -> Suggestion | None:
+    """A corrected ``query`` when it found fewer than ``SUGGEST_BELOW`` pages and the correction
+    finds more (checked with a ranking query limited to that many ids); otherwise None."""
+    if found >= SUGGEST_BELOW:
+        return None
+    known = {word for group in groups for phrase in group for word in phrase_words(phrase)}
+    suggestion = suggest(query, known=known)
+    if suggestion is None:
+        return None
+    finds = len(ranked_page_ids(pages, plan(suggestion.query, groups), SUGGEST_BELOW))
+    return suggestion if finds > found else None

@@ -9,7 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from guidance.search.excerpts import highlight, term_pattern
+from guidance.search.excerpts import highlight
+from guidance.search.query import highlight_pattern, plan
 from tests.guidance.conftest import make_guidance_index, sample_pdf
 from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
 
@@ -86,7 +87,7 @@ class SearchTests(TestCase):
 
 
 def test_highlight_escapes_text_and_marks_matches_only():
-    html = highlight("<i>Tasks</i> & tasks", term_pattern(["tasks"]))
+    html = highlight("<i>Tasks</i> & tasks", highlight_pattern(plan("tasks", [])))
     assert html == "&lt;i&gt;<mark>Tasks</mark>&lt;/i&gt; &amp; <mark>tasks</mark>"
 
 

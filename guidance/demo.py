@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from guidance import demo_content, demo_files
+from guidance.demo_synonyms import ensure_search_synonyms
 from guidance.editorial import ensure_editorial_setup
 from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, HomePage, ReportPage, Topic
 
@@ -134,7 +135,8 @@ def ensure_guidance(index: GuidanceIndexPage, topics: dict[str, Topic], document
 
 
 def load(stdout) -> None:
-    """Create the home page, the guidance library, its documents and the editorial workflow."""
+    """Create the home page, the guidance library, its documents, the editorial workflow and the
+    search synonyms."""
     home = ensure_home_page()
     stdout.write(f"Home page: {home.title}")
     index = ensure_index_page(home)
@@ -143,3 +145,4 @@ def load(stdout) -> None:
     created = ensure_guidance(index, topics, documents)
     ensure_editorial_setup(index)
     stdout.write(f"Interface guidance: {created} page(s) created, {len(documents)} document(s) in place.")
+    stdout.write(f"Search synonyms: {ensure_search_synonyms()} added.")

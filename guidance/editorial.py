@@ -30,7 +30,8 @@ PAGE_PERMISSIONS = {
 DOCUMENT_ACTIONS = {EDITORS: ["add", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
 # Everything else each group's daily work needs, by "app_label.model": editors draft letter wording
 # and options (an officer publishes them); officers also publish them, keep the Service Conditions
-# and topics, and edit the site identity (Settings). Neither ever needs a superuser.
+# and topics, and edit the site identity (Settings). Both keep the search synonyms (no drafts: a
+# synonym only widens what a search finds). Neither ever needs a superuser.
 LETTER_OPTIONS = ("requestcategory", "reason", "ask", "specialty", "provider")
 MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     EDITORS: {
@@ -38,6 +39,7 @@ MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "letters.lettertemplate": ("add", "change", "view"),
         **{f"letters.{name}": ("add", "change", "view") for name in LETTER_OPTIONS},
         "letters.servicecondition": ("view",),
+        "guidance.searchsynonym": ("add", "change", "delete", "view"),
     },
     OFFICERS: {
         "guidance.topic": ("add", "change", "delete", "view"),
@@ -45,6 +47,7 @@ MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         **{f"letters.{name}": ("add", "change", "delete", "publish", "view") for name in LETTER_OPTIONS},
         "letters.servicecondition": ("add", "change", "delete", "view"),
         "core.siteidentity": ("change", "view"),
+        "guidance.searchsynonym": ("add", "change", "delete", "view"),
     },
 }
 

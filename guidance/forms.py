@@ -33,8 +33,14 @@ class GuidanceDocumentForm(KeepOldFileUntilSavedMixin, BaseDocumentForm):
             # No new upload (editing title or tags only): nothing to check.
             return uploaded
         extension = documents.extension_of(uploaded.name)
+        allowed = ", ".join(settings.WAGTAILDOCS_EXTENSIONS)
+        if not extension:
+            raise forms.ValidationError(
+                f"The file name “{uploaded.name}” has no extension (such as .pdf), so its type cannot be "
+                f"checked. Rename it with the right extension and upload it again. Allowed types: {allowed}.",
+                code="extension",
+            )
         if extension not in settings.WAGTAILDOCS_EXTENSIONS:
-            allowed = ", ".join(settings.WAGTAILDOCS_EXTENSIONS)
             raise forms.ValidationError(
                 f"Files of this type cannot be uploaded. Allowed types: {allowed}.", code="extension"
             )

@@ -28,6 +28,8 @@ from guidance.blocks import (
     GuidanceStreamBlock,
     RecommendationsStreamBlock,
 )
+from guidance.search.synonyms import SearchSynonym  # noqa: F401 - a model of this app, edited as a snippet
+from guidance.search.text import abbreviation_keys, page_own_text
 from guidance.sitemap import RequestHostSitemapMixin
 
 REVIEW_WARNING_DAYS = 30
@@ -52,6 +54,18 @@ class GuidanceDocument(AbstractDocument):
 
     admin_form_fields = Document.admin_form_fields
     search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
+
+    @property
+    def file_extension(self) -> str:
+        """The extension in lower case ("REPORT.PDF" → "pdf"): the text is read, the type described
+        and the file served by type, whatever the case of its name."""
+        return documents.extension_of(self.filename)
+
+    def clean(self):
+        """Wagtail's extension check, on a file only: when the upload was refused, the form already
+        says why, and checking the missing file would add 'File extension "" is not allowed'."""
+        if self.file:
+            super().clean()
 
     def save(self, *args, **kwargs):
         """Save, and have the file's text read in the background whenever the file is new or replaced.
@@ -135,6 +149,7 @@ class BasePage(RequestHostSitemapMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("search_document_text"),
+        index.SearchField("search_abbreviations"),
         index.FilterField("next_review_due"),
     ]
 
@@ -148,6 +163,11 @@ class BasePage(RequestHostSitemapMixin, RoutablePageMixin, Page):
     def search_document_text(self) -> str:
         """Text of the page's documents, so a phrase inside a PDF finds the page offering it."""
         return "\n".join(doc.text_content for doc in self.offered_documents() if doc.text_content)
+
+    def search_abbreviations(self) -> str:
+        """A whole key word for each abbreviation the page or its documents write ("A&G", "ME"), which
+        the search engines would otherwise split or drop (guidance.search.text)."""
+        return abbreviation_keys([self.title, self.summary, page_own_text(self), self.search_document_text()])
 
     def find_download(self, key: str) -> GuidanceDocument | None:
         """The document behind a download address, or None."""

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from guidance.private_documents import document_viewer
-from guidance.search import search_guidance
+from guidance.search.service import search_guidance
 
 
 @require_GET

@@ -1,4 +1,5 @@
-"""Admin additions: the topics snippet, the review report and its dashboard panel, document notices."""
+"""Admin additions: the topics and search synonyms snippets, the review report and its dashboard
+panel, document notices."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -14,6 +15,7 @@ from guidance.admin_views import CreateDocumentView, EditDocumentView
 from guidance.models import Topic
 from guidance.private_documents import choosable_documents, mark_private_document_served
 from guidance.review import pages_due_for_review
+from guidance.search.synonyms import SearchSynonym
 
 EDITING_PERMISSIONS = ["add", "change", "publish"]
 
@@ -29,6 +31,19 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Ways of writing the same thing that site search treats as one (Snippets → Search synonyms)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    add_to_admin_menu = False
+    list_display = ["__str__"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 class ReviewDueReportView(ReportView):

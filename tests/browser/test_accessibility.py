@@ -18,6 +18,7 @@ LETTER_FORMS = ["/letters/workload-rejection/", "/letters/declined-referral/"]
         ("report", REPORT, 200),
         ("search results", "/search/?q=tasks", 200),
         ("search with no results", "/search/?q=zzqqxxnothing", 200),
+        ("search with a suggestion", "/search/?q=refferal", 200),
         ("letters index", "/letters/", 200),
         ("workload rejection form", LETTER_FORMS[0], 200),
         ("declined referral form", LETTER_FORMS[1], 200),

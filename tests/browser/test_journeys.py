@@ -79,6 +79,23 @@ def test_new_user_searches_the_guidance(page, site_url):
     expect(page.locator("h1")).to_contain_text("Tasks")
 
 
+def test_a_misspelt_search_offers_the_right_word_and_the_keyboard_follows_it(page, site_url):
+    page.goto(site_url + "/search/?q=dischrage")
+    suggestion = page.get_by_role("link", name="discharge")
+    expect(page.get_by_role("status")).to_contain_text("Did you mean discharge?")
+    expect(suggestion.locator("strong")).to_have_text("discharge")  # bold as well as a link colour
+    suggestion.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search/\?q=discharge$"))
+    expect(page.locator(".search-results__item").first).to_be_visible()
+
+
+def test_a_practices_abbreviation_finds_the_guidance(page, site_url):
+    page.goto(site_url + "/search/?q=A%26G")
+    results = page.locator("main").get_by_role("link", name=re.compile("Advice and Guidance"))
+    expect(results.first).to_be_visible()
+
+
 def test_workload_letter_with_the_keyboard_only_preview_and_docx(page, site_url, axe_check):
     page.goto(site_url + "/letters/workload-rejection/")
     keyboard = page.keyboard

@@ -7,7 +7,8 @@ from wagtail.models import Page, Revision
 
 from guidance.demo import load
 from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, ReportPage
-from guidance.search import search_guidance
+from guidance.search.service import search_guidance
+from guidance.search.synonyms import SearchSynonym
 
 
 class DemoContentTests(TestCase):
@@ -22,11 +23,31 @@ class DemoContentTests(TestCase):
         self.assertEqual(ReportPage.objects.child_of(index).live().count(), 2)
 
     def test_second_load_changes_nothing(self):
-        counts = (Page.objects.count(), Revision.objects.count(), GuidanceDocument.objects.count())
+        def counts():
+            return (
+                Page.objects.count(),
+                Revision.objects.count(),
+                GuidanceDocument.objects.count(),
+                SearchSynonym.objects.count(),
+            )
+
+        before = counts()
         load(io.StringIO())
-        self.assertEqual(
-            counts, (Page.objects.count(), Revision.objects.count(), GuidanceDocument.objects.count())
-        )
+        self.assertEqual(before, counts())
+
+    def test_practices_shorthand_finds_the_demo_guidance(self):
+        """The demo synonyms: "A&G" finds the declined referrals letter (which says "Advice and
+        Guidance"), "ME" the Medical Examiner pages, "HUTH" and its full name the same pages."""
+        self.assertIn("declined-referrals-advice-and-guidance", self.slugs("A&G"))
+        self.assertIn("declined-referrals-advice-and-guidance", self.slugs("advice and guidance"))
+        medical_examiner = self.slugs("medical examiner")
+        self.assertGreaterEqual(len(medical_examiner), 2)
+        self.assertEqual(self.slugs("ME"), medical_examiner)
+        self.assertEqual(set(self.slugs("HUTH")), set(self.slugs("Hull University Teaching Hospitals")))
+
+    def slugs(self, query: str) -> list[str]:
+        results, _ = search_guidance(query)
+        return [hit.page.slug for hit in results.object_list]
 
     def test_every_document_has_text_and_the_incident_report_is_found(self):
         self.assertFalse(GuidanceDocument.objects.filter(text_content="").exists())

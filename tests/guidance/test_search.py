@@ -9,7 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from guidance.search import highlight, term_pattern
+from guidance.search.excerpts import highlight
+from guidance.search.query import highlight_pattern, plan
 from tests.guidance.conftest import make_guidance_index, sample_pdf
 from tests.guidance.factories import GuidanceDocumentFactory, GuidanceItemPageFactory, ReportPageFactory
 
@@ -86,7 +87,7 @@ class SearchTests(TestCase):
 
 
 def test_highlight_escapes_text_and_marks_matches_only():
-    html = highlight("<i>Tasks</i> & tasks", term_pattern(["tasks"]))
+    html = highlight("<i>Tasks</i> & tasks", highlight_pattern(plan("tasks", [])))
     assert html == "&lt;i&gt;<mark>Tasks</mark>&lt;/i&gt; &amp; <mark>tasks</mark>"
 
 
@@ -128,9 +129,9 @@ def test_replacing_a_document_updates_search_and_keeps_the_download_address(admi
 
 def test_search_ranks_only_the_first_few_hundred_matches(client, guidance_index, monkeypatch):
     """Matches beyond the cap are neither fetched nor counted; the page says there are more."""
-    from guidance import search
+    from guidance.search import service
 
-    monkeypatch.setattr(search, "MAX_RANKED_RESULTS", 3)
+    monkeypatch.setattr(service, "MAX_RANKED_RESULTS", 3)
     for n in range(5):
         GuidanceItemPageFactory(parent=guidance_index, title=f"Capybara {n}", summary="About capybaras.")
     response = client.get("/search/", {"q": "capybara"})
@@ -189,7 +190,7 @@ def test_results_are_in_the_order_of_wagtail_search(client, guidance_index, quer
     from wagtail.models import Page
 
     from guidance.models import LISTED_PAGE_TYPES
-    from guidance.search import query_terms
+    from guidance.search.query import query_terms
 
     document = GuidanceDocumentFactory(
         title="Leaflet", file=ContentFile(sample_pdf("okapi team leaflet"), name="leaflet.pdf")
@@ -224,3 +225,54 @@ def test_the_result_count_is_announced_and_stays_a_heading(client, guidance_inde
     status = re.search(r'<div role="status">(.*?)</div>', html, re.S)
     assert status and "0 results for “nothingmatcheszz”" in status.group(1)
     assert re.search(r'<h2 class="search-count">', html)  # a plain heading: no role hides it
+
+
+def test_excerpts_show_what_readers_see_never_internal_names(client, guidance_index):
+    """Block choices, list items, table columns and block types are shown by their labels."""
+    GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Returning work",
+        summary="How to send it back.",
+        body=[
+            {"type": "letter", "value": {"letter": "workload_rejection", "heading": "Lemur letter"}},
+            {
+                "type": "contacts",
+                "value": {
+                    "caption": "Lemur office",
+                    "contacts": [
+                        {"type": "item", "value": {"name": "A. Lemur", "role": "Officer"}, "id": "0b1d"}
+                    ],
+                },
+            },
+            {
+                "type": "table",
+                "value": {
+                    "caption": "Lemur replies",
+                    "table": {
+                        "columns": [{"type": "rich_text", "heading": "Lemur answer"}],
+                        "rows": [{"values": ["<p>Lemur cell</p>"]}],
+                    },
+                },
+            },
+        ],
+    )
+    ReportPageFactory(
+        parent=guidance_index,
+        title="Audit",
+        summary="What we found.",
+        recommendations=[
+            {
+                "type": "recommendation",
+                "value": {"audience": "general_practice", "text": "<p>Check the lemur inbox.</p>"},
+            }
+        ],
+    )
+    html = client.get("/search/", {"q": "lemur"}).content.decode()
+    excerpts = " ".join(re.findall(r'<p class="search-results__excerpt">(.*?)</p>', html, re.S))
+    assert excerpts.count("Found in this page") == 2  # both pages, each with an excerpt
+    for internal in ("workload_rejection", "general_practice", "rich_text"):
+        assert internal not in html, internal
+    for structure in ("0b1d", "item", "type"):  # list items' ids and the table's column types
+        assert structure not in excerpts, structure
+    assert "Workload rejection: work outside the GP contract" in excerpts
+    assert "General practice" in excerpts

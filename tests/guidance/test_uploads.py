@@ -157,3 +157,34 @@ def test_replacing_a_file_with_a_disguised_one_is_refused_and_keeps_the_original
     document.refresh_from_db()
     assert document.file.open("rb").read() == sample_pdf()
     assert "a phrase found only inside the PDF" in document.text_content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, data, phrase",
+    [
+        ("REPORT.PDF", sample_pdf("capitalised marmoset findings"), "marmoset"),
+        ("Minutes.DOCX", sample_docx("capitalised marmoset minutes"), "marmoset"),
+    ],
+)
+def test_a_file_named_in_capitals_is_read_and_found_by_search(
+    admin_client, guidance_index, name, data, phrase
+):
+    """A practice's "REPORT.PDF" is indexed like "report.pdf": search finds the page offering it."""
+    from tests.guidance.factories import GuidanceItemPageFactory
+
+    assert add_document(admin_client, name, data).status_code == 302
+    document = GuidanceDocument.objects.get()
+    assert phrase in document.text_content
+    page = GuidanceItemPageFactory(
+        parent=guidance_index,
+        title="Audit results",
+        body=[{"type": "download", "value": {"title": "", "document": document.id, "description": ""}}],
+    )
+    page.save_revision().publish()
+    results = admin_client.get(reverse("search"), {"q": phrase}).context["results"]
+    assert [hit.page.id for hit in results] == [page.id]
+    if name.endswith(".PDF"):
+        served = admin_client.get(page.download_url(page.body[0].id))
+        assert served["Content-Type"] == "application/pdf"
+        assert not served["Content-Disposition"].startswith("attachment")

@@ -72,7 +72,12 @@ class InterfaceReport(models.Model):
         ),
         FieldRowPanel([FieldPanel("provider", read_only=True), FieldPanel("provider_other", read_only=True)]),
         FieldRowPanel([FieldPanel("service", read_only=True), FieldPanel("month", read_only=True)]),
-        FieldPanel("what_happened", read_only=True),
+        # Editable only so an officer can remove a patient's name or other detail the check cannot see.
+        FieldPanel(
+            "what_happened",
+            help_text="What the practice wrote. Change it only to remove anything that could identify "
+            "a patient.",
+        ),
         FieldRowPanel(
             [FieldPanel("practice_time", read_only=True), FieldPanel("patient_risk", read_only=True)]
         ),

@@ -127,12 +127,12 @@ def test_an_officer_filters_by_provider(client, staff, reports, options):
     assert "Y12345" in rows and "B81001" not in rows
 
 
-def test_an_officer_triages_a_report_and_cannot_change_what_the_practice_wrote(client, staff, reports):
+def test_an_officer_triages_a_report_and_cannot_change_who_sent_it(client, staff, reports):
     client.force_login(staff[OFFICERS])
     report = reports[0]
     page = client.get(url("edit", report.pk))
     assert page.status_code == 200
-    assert "Asked to arrange bloods the clinic wanted." in page.content.decode()  # shown, read-only
+    assert "Beverley Road Surgery" in page.content.decode()  # shown, read-only
     response = client.post(
         url("edit", report.pk),
         {
@@ -140,16 +140,20 @@ def test_an_officer_triages_a_report_and_cannot_change_what_the_practice_wrote(c
             "kind": ProblemKind.WORKLOAD,
             "workload_category": report.workload_category_id,
             "lmc_notes": "Raised at the interface group.",
-            "what_happened": "changed by the officer",
+            # An officer may remove a detail the check cannot recognise (a name), nothing else.
+            "what_happened": "Asked to arrange bloods the clinic wanted for [name removed].",
             "practice_ods_code": "Z00000",
+            "practice_name": "Changed",
+            "contact_email": "changed@example.com",
         },
     )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == TriageStatus.RAISED_WITH_PROVIDER
     assert report.lmc_notes == "Raised at the interface group."
-    assert report.what_happened == "Asked to arrange bloods the clinic wanted."
-    assert report.practice_ods_code == "B81001"
+    assert report.what_happened.endswith("[name removed].")
+    assert (report.practice_ods_code, report.practice_name) == ("B81001", "Beverley Road Surgery")
+    assert report.contact_email == SECRET_EMAIL
 
 
 def test_notes_holding_an_identifier_are_refused_in_the_admin(client, staff, reports):
@@ -158,7 +162,7 @@ def test_notes_holding_an_identifier_are_refused_in_the_admin(client, staff, rep
     response = client.post(
         url("edit", report.pk),
         {"status": "reviewed", "kind": "workload", "workload_category": report.workload_category_id,
-         "lmc_notes": "Patient 943 476 5919"},
+         "what_happened": report.what_happened, "lmc_notes": "Patient 943 476 5919"},
     )  # fmt: skip
     assert response.status_code == 200
     assert "Remove the NHS number." in response.content.decode()
@@ -206,7 +210,9 @@ def test_an_editor_reaches_no_listing_edit_or_export(client, staff, reports):
         assert response.status_code in (302, 403), address
         assert b"B81001" not in (response.content or b"")
     assert url("index") not in client.get(reverse("wagtailadmin_home")).content.decode()
-    response = client.post(url("edit", reports[0].pk), {"status": "resolved", "kind": "workload"})
+    response = client.post(
+        url("edit", reports[0].pk), {"status": "resolved", "kind": "workload", "what_happened": "x"}
+    )
     assert response.status_code in (302, 403)
     reports[0].refresh_from_db()
     assert reports[0].status == "new"

@@ -1,6 +1,8 @@
 """Fixtures for the reporting tests: the letters' provider and category lists, and valid answers."""
 
+import contextlib
 import datetime
+import logging
 
 import pytest
 from wagtail.models import Site
@@ -64,3 +66,27 @@ def notify_address(home_page):
     setting.notify_email = "reports@lmc.example"
     setting.save()
     return setting.notify_email
+
+
+@contextlib.contextmanager
+def every_log_record(caplog):
+    """Capture every record from every logger at DEBUG, even loggers another test configured not to
+    propagate to the root (e.g. the production JSON logging), or disabled, or set to a higher level."""
+    loggers = [logging.getLogger()] + [
+        logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)
+    ]
+    saved = [(logger, logger.level, logger.disabled) for logger in loggers]
+    caplog.handler.setLevel(logging.DEBUG)
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+        logger.disabled = False
+        # A record rises to the first logger that does not propagate: capture it there, once.
+        if logger is loggers[0] or not logger.propagate:
+            logger.addHandler(caplog.handler)
+    try:
+        yield
+    finally:
+        for logger, level, disabled in saved:
+            logger.removeHandler(caplog.handler)
+            logger.setLevel(level)
+            logger.disabled = disabled

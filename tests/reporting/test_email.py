@@ -9,7 +9,7 @@ from django.core import mail
 
 from reporting.models import InterfaceReport
 
-from .conftest import THANKS_URL, URL, WHAT_HAPPENED
+from .conftest import THANKS_URL, URL, WHAT_HAPPENED, every_log_record
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_a_mail_fault_keeps_the_report_and_thanks_the_reporter(
         raise smtplib.SMTPServerDisconnected(f"lost connection while sending: {args[1]}")
 
     monkeypatch.setattr("reporting.services.send_mail", refuse)
-    with caplog.at_level(logging.DEBUG):
+    with every_log_record(caplog):
         response = client.post(URL, answers)
     assert response.status_code == 302 and response["Location"] == THANKS_URL
     report = InterfaceReport.objects.get()

@@ -30,8 +30,9 @@ PAGE_PERMISSIONS = {
 DOCUMENT_ACTIONS = {EDITORS: ["add", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
 # Everything else each group's daily work needs, by "app_label.model": editors draft letter wording
 # and options (an officer publishes them); officers also publish them, keep the Service Conditions
-# and topics, and edit the site identity (Settings). Both keep the search synonyms (no drafts: a
-# synonym only widens what a search finds). Neither ever needs a superuser.
+# and topics, edit the site identity (Settings) and triage practices' interface reports (editors
+# never see them). Both keep the search synonyms (no drafts: a synonym only widens what a search
+# finds). Neither ever needs a superuser.
 LETTER_OPTIONS = ("requestcategory", "reason", "ask", "specialty", "provider")
 MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     EDITORS: {
@@ -48,6 +49,9 @@ MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "letters.servicecondition": ("add", "change", "delete", "view"),
         "core.siteidentity": ("change", "view"),
         "guidance.searchsynonym": ("add", "change", "delete", "view"),
+        # Practices' reports of interface problems: triage (never add or delete), and who is told.
+        "reporting.interfacereport": ("change", "view"),
+        "reporting.reportingsettings": ("change", "view"),
     },
 }
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("theme.css", core_views.theme_css, name="theme-css"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("letters/", include("letters.urls")),
+    path("report-a-problem/", include("reporting.urls")),
     # Search, feeds, sitemap.xml and robots.txt (guidance/urls.py).
     path("", include("guidance.urls")),
 ]

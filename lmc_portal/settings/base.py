@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "core",
     "guidance",
     "letters",
+    "reporting",
     "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -257,10 +258,13 @@ RATE_LIMITS = [
     {"path": "/letters/", "methods": ["POST"], "requests": 30, "seconds": 60},
     {"path": "/search/", "methods": ["GET", "HEAD"], "requests": 60, "seconds": 60},
     {"path": "/admin/login/", "methods": ["POST"], "requests": 20, "seconds": 300},
+    # Reports of interface problems: generous, as a practice may send several and practices on the
+    # NHS network can share one outward address; enough to stop a script filling the LMC's inbox.
+    {"path": "/report-a-problem/", "methods": ["POST"], "requests": 20, "seconds": 600},
 ]
 
 # Unexpected errors under these paths are logged without their message (core.middleware).
-PATIENT_DATA_PATH_PREFIXES = ["/letters/"]
+PATIENT_DATA_PATH_PREFIXES = ["/letters/", "/report-a-problem/"]
 
 # Admin sign-in throttling (django-axes): 5 failures for one username from one address → 15 minutes.
 AUTHENTICATION_BACKENDS = [

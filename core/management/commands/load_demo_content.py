@@ -8,7 +8,7 @@ from wagtail.models import Site
 from core.models import SiteIdentity
 
 # Each app seeds its own content; every loader is idempotent and takes the command's stdout.
-DEMO_LOADERS = ["guidance.demo.load", "letters.demo.load"]
+DEMO_LOADERS = ["guidance.demo.load", "letters.demo.load", "reporting.demo.load"]
 
 
 class Command(BaseCommand):

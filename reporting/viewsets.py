@@ -1,0 +1,99 @@
+"""Interface reports in the Wagtail admin, for LMC officers: a filtered listing, triage, export.
+
+Officers may view and change reports (``guidance.editorial.MODEL_PERMISSIONS``); nobody adds, copies
+or deletes them here. The export leaves out the reporter's contact email.
+"""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from letters.models import Provider
+from reporting.choices import ProblemKind, TriageStatus
+from reporting.models import InterfaceReport
+from reporting.services import VIEWSET_NAME
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain_cell(value) -> str:
+    """Text a spreadsheet will not run as a formula when the CSV is opened (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def month_choices() -> list[tuple[str, str]]:
+    """The months that have reports, newest first."""
+    months = InterfaceReport.objects.dates("month", "month", order="DESC")
+    return [(month.isoformat(), f"{month:%B %Y}") for month in months]
+
+
+class InterfaceReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label="Status", choices=TriageStatus.choices)
+    kind = django_filters.ChoiceFilter(label="Kind of problem", choices=ProblemKind.choices)
+    provider = django_filters.ModelChoiceFilter(label="Provider", queryset=Provider.objects.all())
+    month = django_filters.ChoiceFilter(label="Month", choices=month_choices)
+    practice = django_filters.CharFilter(label="Practice (ODS code or name)", method="filter_practice")
+
+    class Meta:
+        model = InterfaceReport
+        fields: list[str] = []
+
+    def filter_practice(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(Q(practice_ods_code__iexact=value) | Q(practice_name__icontains=value))
+
+
+# Everything but the contact email: it is shown to officers on the report itself, never exported.
+EXPORTED = {
+    "pk": "Report number",
+    "created_at": "Received",
+    "get_month_display": "Month",
+    "practice_ods_code": "Practice ODS code",
+    "practice_name": "Practice name",
+    "get_reporter_role_display": "Reporter's role",
+    "provider_name": "Provider",
+    "service": "Service or specialty",
+    "get_kind_display": "Kind of problem",
+    "workload_category_label": "Kind of work",
+    "what_happened": "What happened",
+    "get_practice_time_display": "Practice time taken",
+    "get_patient_risk_display": "Risk to patients",
+    "get_status_display": "Status",
+    "lmc_notes": "LMC notes",
+}
+TYPED = ("practice_name", "provider_name", "service", "what_happened", "lmc_notes")
+
+
+class InterfaceReportIndexView(IndexView):
+    # The xlsx writer already stores text starting with "=" as text; a CSV needs it made safe here.
+    custom_field_preprocess = {name: {SpreadsheetExportMixin.FORMAT_CSV: plain_cell} for name in TYPED}
+
+
+class InterfaceReportViewSet(ModelViewSet):
+    model = InterfaceReport
+    name = VIEWSET_NAME
+    icon = "warning"
+    menu_label = "Interface reports"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = InterfaceReportIndexView
+    copy_view_enabled = False
+    filterset_class = InterfaceReportFilterSet
+    list_display = [
+        TitleColumn("category_label", label="Problem", url_name=f"{VIEWSET_NAME}:edit"),
+        Column("provider_name", label="Provider"),
+        Column("get_month_display", label="Month"),
+        Column("practice_ods_code", label="Practice"),
+        Column("get_status_display", label="Status"),
+        DateColumn("created_at", label="Received"),
+    ]
+    list_export = list(EXPORTED)
+    export_headings = EXPORTED
+    export_filename = "interface-reports"
+    search_fields = ["practice_name", "practice_ods_code", "service", "provider_other"]
+    search_backend_name = None  # plain database queries: reports are not in the site search index

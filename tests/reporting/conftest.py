@@ -1,0 +1,92 @@
+"""Fixtures for the reporting tests: the letters' provider and category lists, and valid answers."""
+
+import contextlib
+import datetime
+import logging
+
+import pytest
+from wagtail.models import Site
+
+from letters.models import Provider, RequestCategory
+from reporting.models import ReportingSettings
+
+URL = "/report-a-problem/"
+THANKS_URL = "/report-a-problem/thank-you/"
+TODAY = datetime.date(2026, 6, 10)
+# What a practice might write, with words easy to spot anywhere they should not be.
+WHAT_HAPPENED = "Clinic letter asked us to arrange the zyxwv bloods the clinic wanted before review."
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """ "Today" is 10 June 2026, so month checks do not drift with the calendar."""
+    monkeypatch.setattr("reporting.forms._today", lambda: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def options(db):
+    """Two published providers and two request categories, as the letters' demo lists hold them."""
+    return {
+        "hull": Provider.objects.create(label="Hull University Teaching Hospitals NHS Trust", sort_order=0),
+        "nlag": Provider.objects.create(
+            label="Northern Lincolnshire and Goole NHS Foundation Trust", sort_order=1
+        ),
+        "tests": RequestCategory.objects.create(label="Arranging tests the provider wants", sort_order=0),
+        "fit_note": RequestCategory.objects.create(label="Fit note (Med3)", sort_order=1),
+    }
+
+
+@pytest.fixture
+def answers(options):
+    """A complete, valid report, as the browser posts it."""
+    return {
+        "practice_ods_code": "b81001",
+        "practice_name": "Beverley Road Surgery",
+        "reporter_role": "practice_manager",
+        "contact_email": "manager@example.nhs.uk",
+        "provider": str(options["hull"].pk),
+        "provider_other": "",
+        "service": "Rheumatology",
+        "kind": "workload",
+        "workload_category": str(options["tests"].pk),
+        "what_happened": WHAT_HAPPENED,
+        "month": "5",
+        "year": "2026",
+        "practice_time": "up_to_1h",
+        "patient_risk": "none",
+        "website": "",
+    }
+
+
+@pytest.fixture
+def notify_address(home_page):
+    """The LMC's address for new reports, set in Settings → Interface reports."""
+    setting = ReportingSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.notify_email = "reports@lmc.example"
+    setting.save()
+    return setting.notify_email
+
+
+@contextlib.contextmanager
+def every_log_record(caplog):
+    """Capture every record from every logger at DEBUG, even loggers another test configured not to
+    propagate to the root (e.g. the production JSON logging), or disabled, or set to a higher level."""
+    loggers = [logging.getLogger()] + [
+        logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)
+    ]
+    saved = [(logger, logger.level, logger.disabled) for logger in loggers]
+    caplog.handler.setLevel(logging.DEBUG)
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+        logger.disabled = False
+        # A record rises to the first logger that does not propagate: capture it there, once.
+        if logger is loggers[0] or not logger.propagate:
+            logger.addHandler(caplog.handler)
+    try:
+        yield
+    finally:
+        for logger, level, disabled in saved:
+            logger.removeHandler(caplog.handler)
+            logger.setLevel(level)
+            logger.disabled = disabled

@@ -1,0 +1,229 @@
+"""LMC officers (not superusers) list, filter, triage and export reports; LMC editors reach none of it.
+The export leaves out the reporter's contact email."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from guidance.editorial import EDITORS, OFFICERS, grant_model_permissions
+from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
+from reporting.models import InterfaceReport
+
+pytestmark = pytest.mark.django_db
+
+SECRET_EMAIL = "reply-to-me@example.nhs.uk"
+
+
+def make_report(options, **overrides) -> InterfaceReport:
+    values = {
+        "practice_ods_code": "B81001",
+        "practice_name": "Beverley Road Surgery",
+        "reporter_role": ReporterRole.GP,
+        "contact_email": SECRET_EMAIL,
+        "provider": options["hull"],
+        "kind": ProblemKind.WORKLOAD,
+        "workload_category": options["tests"],
+        "month": datetime.date(2026, 5, 1),
+        "what_happened": "Asked to arrange bloods the clinic wanted.",
+        "practice_time": PracticeTime.UP_TO_HOUR,
+        "patient_risk": PatientRisk.NONE,
+        **overrides,
+    }
+    return InterfaceReport.objects.create(**values)
+
+
+@pytest.fixture
+def reports(options):
+    return [
+        make_report(options),
+        make_report(
+            options,
+            practice_ods_code="Y12345",
+            practice_name="Goole Health Centre",
+            provider=options["nlag"],
+            kind=ProblemKind.DISCHARGE_SUMMARY,
+            workload_category=None,
+            month=datetime.date(2026, 3, 1),
+            what_happened='=HYPERLINK("http://evil.example") summary nine days late',
+            status=TriageStatus.RAISED_WITH_ICB,
+            contact_email="",
+        ),
+    ]
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    """One LMC officer and one LMC editor, neither a superuser, with the groups' permissions."""
+    grant_model_permissions(Group, Permission)  # as the migrations do
+    people = {}
+    for group in (EDITORS, OFFICERS):
+        name = group.split()[-1]
+        user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw-1")
+        user.groups.add(Group.objects.get(name=group))
+        people[group] = user
+    return people
+
+
+def url(view: str, *args) -> str:
+    return reverse(f"interface_reports:{view}", args=args)
+
+
+def test_officers_and_only_officers_hold_report_permissions(staff):
+    def codenames(group):
+        return set(
+            Group.objects.get(name=group)
+            .permissions.filter(content_type__app_label="reporting")
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames(OFFICERS) == {
+        "view_interfacereport",
+        "change_interfacereport",
+        "view_reportingsettings",
+        "change_reportingsettings",
+    }
+    assert codenames(EDITORS) == set()
+    assert not any(user.is_superuser for user in staff.values())
+
+
+def test_an_officer_sees_the_listing_with_the_menu_item(client, staff, reports):
+    client.force_login(staff[OFFICERS])
+    response = client.get(url("index"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Beverley Road" not in html  # the listing shows codes, not typed text
+    assert "B81001" in html and "Y12345" in html
+    assert "Discharge summary late or missing" in html
+    assert url("edit", reports[0].pk) in html
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert url("index") in dashboard
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("status=raised_icb", "Y12345", "B81001"),
+        ("kind=workload", "B81001", "Y12345"),
+        ("month=2026-03-01", "Y12345", "B81001"),
+        ("practice=b81001", "B81001", "Y12345"),
+        ("practice=Goole Health", "Y12345", "B81001"),
+    ],
+)
+def test_an_officer_filters_the_listing(client, staff, reports, query, shown, hidden):
+    client.force_login(staff[OFFICERS])
+    html = client.get(f"{url('index')}?{query}").content.decode()
+    rows = html.split("<tbody", 1)[1]
+    assert shown in rows and hidden not in rows
+
+
+def test_an_officer_filters_by_provider(client, staff, reports, options):
+    client.force_login(staff[OFFICERS])
+    rows = client.get(f"{url('index')}?provider={options['nlag'].pk}").content.decode().split("<tbody", 1)[1]
+    assert "Y12345" in rows and "B81001" not in rows
+
+
+def test_an_officer_triages_a_report_and_cannot_change_who_sent_it(client, staff, reports):
+    client.force_login(staff[OFFICERS])
+    report = reports[0]
+    page = client.get(url("edit", report.pk))
+    assert page.status_code == 200
+    assert "Beverley Road Surgery" in page.content.decode()  # shown, read-only
+    response = client.post(
+        url("edit", report.pk),
+        {
+            "status": TriageStatus.RAISED_WITH_PROVIDER,
+            "kind": ProblemKind.WORKLOAD,
+            "workload_category": report.workload_category_id,
+            "lmc_notes": "Raised at the interface group.",
+            # An officer may remove a detail the check cannot recognise (a name), nothing else.
+            "what_happened": "Asked to arrange bloods the clinic wanted for [name removed].",
+            "practice_ods_code": "Z00000",
+            "practice_name": "Changed",
+            "contact_email": "changed@example.com",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == TriageStatus.RAISED_WITH_PROVIDER
+    assert report.lmc_notes == "Raised at the interface group."
+    assert report.what_happened.endswith("[name removed].")
+    assert (report.practice_ods_code, report.practice_name) == ("B81001", "Beverley Road Surgery")
+    assert report.contact_email == SECRET_EMAIL
+
+
+def test_notes_holding_an_identifier_are_refused_in_the_admin(client, staff, reports):
+    client.force_login(staff[OFFICERS])
+    report = reports[0]
+    response = client.post(
+        url("edit", report.pk),
+        {"status": "reviewed", "kind": "workload", "workload_category": report.workload_category_id,
+         "what_happened": report.what_happened, "lmc_notes": "Patient 943 476 5919"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Remove the NHS number." in response.content.decode()
+    report.refresh_from_db()
+    assert report.lmc_notes == "" and report.status == "new"
+
+
+def test_nobody_adds_copies_or_deletes_reports_in_the_admin(client, staff, reports):
+    client.force_login(staff[OFFICERS])
+    assert client.get(url("add")).status_code in (302, 403)
+    assert client.get(url("delete", reports[0].pk)).status_code in (302, 403)
+    assert InterfaceReport.objects.count() == 2
+
+
+def read_export(response, fmt: str) -> list[list[str]]:
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_has_every_report_but_no_contact_email(client, staff, reports, fmt):
+    client.force_login(staff[OFFICERS])
+    response = client.get(f"{url('index')}?export={fmt}")
+    assert response.status_code == 200
+    rows = read_export(response, fmt)
+    heading, body = rows[0], rows[1:]
+    assert "What happened" in heading and "Provider" in heading and "Kind of work" in heading
+    assert not any("mail" in column.lower() for column in heading)
+    text = "\n".join(",".join(row) for row in rows)
+    assert SECRET_EMAIL not in text
+    assert len(body) == 2
+    assert any("Hull University Teaching Hospitals NHS Trust" in row for row in body)
+    assert any("May 2026" in row for row in body)
+    if fmt == "csv":  # a spreadsheet opening the CSV must not run what a reporter typed as a formula
+        assert any(cell.startswith("'=HYPERLINK") for row in body for cell in row)
+
+
+def test_an_editor_reaches_no_listing_edit_or_export(client, staff, reports):
+    client.force_login(staff[EDITORS])
+    for address in (url("index"), url("edit", reports[0].pk), f"{url('index')}?export=csv"):
+        response = client.get(address)
+        assert response.status_code in (302, 403), address
+        assert b"B81001" not in (response.content or b"")
+    assert url("index") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    response = client.post(
+        url("edit", reports[0].pk), {"status": "resolved", "kind": "workload", "what_happened": "x"}
+    )
+    assert response.status_code in (302, 403)
+    reports[0].refresh_from_db()
+    assert reports[0].status == "new"
+
+
+def test_an_officer_chooses_who_is_emailed(client, staff, home_page):
+    client.force_login(staff[OFFICERS])
+    response = client.get(
+        reverse("wagtailsettings:edit", args=["reporting", "reportingsettings"]), follow=True
+    )
+    assert response.status_code == 200 and "Email new reports to" in response.content.decode()
+    client.force_login(staff[EDITORS])
+    response = client.get(reverse("wagtailsettings:edit", args=["reporting", "reportingsettings"]))
+    assert response.status_code in (302, 403)

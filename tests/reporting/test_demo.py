@@ -1,0 +1,26 @@
+"""The demo reports: a few months of plainly invented reports, loaded once, so the listing has content."""
+
+import io
+
+import pytest
+from wagtail.models import Site
+
+from reporting import demo
+from reporting.models import InterfaceReport, ReportingSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_reports_are_invented_span_months_and_load_once(options, home_page):
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())  # a second run adds nothing
+    reports = list(InterfaceReport.objects.all())
+    assert len(reports) == len(demo.REPORTS)
+    assert all(r.practice_ods_code.startswith("Z99") and r.practice_name.endswith("(demo)") for r in reports)
+    assert len({r.month for r in reports}) >= 3
+    assert {r.status for r in reports} > {"new"}
+    for report in reports:
+        report.full_clean()  # including the refusal of patient identifiers
+        assert report.created_at.date() >= report.month
+    site = Site.objects.get(is_default_site=True)
+    assert ReportingSettings.for_site(site).notify_email == demo.DEMO_EMAIL

@@ -28,6 +28,7 @@ from guidance.blocks import (
     GuidanceStreamBlock,
     RecommendationsStreamBlock,
 )
+from guidance.private_documents import is_private
 from guidance.search.synonyms import SearchSynonym  # noqa: F401 - a model of this app, edited as a snippet
 from guidance.search.text import abbreviation_keys, page_own_text
 from guidance.sitemap import RequestHostSitemapMixin
@@ -161,8 +162,14 @@ class BasePage(RequestHostSitemapMixin, RoutablePageMixin, Page):
         return []
 
     def search_document_text(self) -> str:
-        """Text of the page's documents, so a phrase inside a PDF finds the page offering it."""
-        return "\n".join(doc.text_content for doc in self.offered_documents() if doc.text_content)
+        """Text of the page's documents, so a phrase inside a PDF finds the page offering it.
+
+        Documents in private collections are left out: the page is public, so a search finding it
+        by their words would tell anyone those words are in them (guidance.signals re-indexes the
+        page when a collection becomes private or public)."""
+        return "\n".join(
+            doc.text_content for doc in self.offered_documents() if doc.text_content and not is_private(doc)
+        )
 
     def search_abbreviations(self) -> str:
         """A whole key word for each abbreviation the page or its documents write ("A&G", "ME"), which

@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import privacy
-from guidance import documents
+from guidance import documents, listing
 from guidance.blocks import (
     AUDIENCE_CHOICES,
     RICH_TEXT_FEATURES,
@@ -226,7 +226,7 @@ class GuidanceIndexPage(BasePage):
     parent_page_types = ["guidance.HomePage"]
     subpage_types = ["guidance.GuidanceItemPage", "guidance.ReportPage"]
 
-    SORTS = {"newest": "-last_published_at", "title": "title"}
+    SORTS = ("newest", "title")
 
     class Meta:
         verbose_name = "guidance index page"
@@ -239,7 +239,9 @@ class GuidanceIndexPage(BasePage):
             for model in LISTED_PAGE_TYPES:
                 in_topic |= Q(id__in=model.objects.filter(topics=topic).values("id"))
             pages = pages.filter(in_topic)
-        return pages.order_by(self.SORTS.get(sort, self.SORTS["newest"]), "title")
+        if sort == "title":
+            return pages.order_by("title")
+        return listing.newest_first(pages)
 
     def get_context(self, request, *args, **kwargs):
         """Topics, the chosen topic and sort, and one page of 20 results."""

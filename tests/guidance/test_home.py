@@ -50,7 +50,7 @@ class HomePageTests(WagtailPageTestCase):
         self.assertEqual(form["action"], reverse("search"))
         field = form.find("input", attrs={"name": "q"})
         self.assertEqual(
-            main.find("label", attrs={"for": field["id"]}).get_text(strip=True), "Search the guidance"
+            main.find("label", attrs={"for": field["id"]}).get_text(strip=True), "Search guidance"
         )
 
     def test_both_letters_are_offered_with_when_to_use_them(self):

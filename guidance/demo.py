@@ -9,10 +9,20 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from guidance import demo_content, demo_files
+from core.models import SiteIdentity
+from guidance import demo_content, demo_files, demo_site_pages
 from guidance.demo_synonyms import ensure_search_synonyms
 from guidance.editorial import ensure_editorial_setup
-from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, HomePage, ReportPage, Topic
+from guidance.models import (
+    GuidanceDocument,
+    GuidanceIndexPage,
+    GuidanceItemPage,
+    HomePage,
+    InformationPage,
+    MostUsedGuidance,
+    ReportPage,
+    Topic,
+)
 
 HOME_INTRO = (
     "Guidance, reports and template letters on the interface between general practice and "
@@ -134,6 +144,36 @@ def ensure_guidance(index: GuidanceIndexPage, topics: dict[str, Topic], document
     return created
 
 
+def ensure_site_pages(home: HomePage) -> int:
+    """The about, contact, privacy and accessibility pages under the home page, each linked from the
+    footer of every site when it is created (a link the LMC has changed or removed is left alone)."""
+    created = 0
+    existing = set(home.get_children().values_list("slug", flat=True))
+    for field, content in demo_site_pages.SITE_PAGES.items():
+        if content["slug"] in existing:
+            continue
+        page = home.add_child(instance=InformationPage(**content))
+        page.save_revision().publish()
+        created += 1
+        for site in Site.objects.filter(root_page=home):
+            identity = SiteIdentity.for_site(site)
+            if getattr(identity, f"{field}_id") is None:
+                setattr(identity, field, page)
+                identity.save()
+    return created
+
+
+def ensure_most_used(home: HomePage, index: GuidanceIndexPage) -> None:
+    """A starting "Most used guidance" list, while nobody has edited the home page in the admin."""
+    edited_by_a_person = home.revisions.filter(user__isnull=False).exists()
+    if edited_by_a_person or home.most_used.exists():
+        return
+    by_slug = {page.slug: page for page in index.get_children()}
+    picks = [by_slug[slug] for slug in demo_site_pages.MOST_USED_SLUGS if slug in by_slug]
+    home.most_used = [MostUsedGuidance(page=page) for page in picks]
+    home.save_revision().publish()
+
+
 def load(stdout) -> None:
     """Create the home page, the guidance library, its documents, the editorial workflow and the
     search synonyms."""
@@ -144,5 +184,8 @@ def load(stdout) -> None:
     documents = ensure_documents()
     created = ensure_guidance(index, topics, documents)
     ensure_editorial_setup(index)
+    ensure_most_used(home, index)
+    site_pages = ensure_site_pages(home)
     stdout.write(f"Interface guidance: {created} page(s) created, {len(documents)} document(s) in place.")
     stdout.write(f"Search synonyms: {ensure_search_synonyms()} added.")
+    stdout.write(f"About, contact, privacy and accessibility: {site_pages} page(s) created.")

@@ -25,6 +25,11 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     OFFICERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# On the home page and what sits beside the guidance under it (the about, contact, privacy and
+# accessibility pages the footer links to), officers edit and publish; editors work in the section.
+HOME_PAGE_PERMISSIONS = {OFFICERS: ["add_page", "change_page", "publish_page"]}
+# Images: officers upload and choose the LMC's logo for Settings → Site identity.
+IMAGE_ACTIONS = {OFFICERS: ["add", "choose"]}
 # On documents, Wagtail's "add" also lets people edit and delete their own uploads; "change" lets them
 # edit or delete anyone's, so only officers have it.
 DOCUMENT_ACTIONS = {EDITORS: ["add", "choose"], OFFICERS: ["add", "change", "delete", "choose"]}
@@ -57,14 +62,22 @@ MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def ensure_editorial_setup(section: Page) -> None:
-    """Create both groups with their permissions on ``section`` and put it under the approval workflow."""
+    """Create both groups with their permissions on ``section`` (and officers' on the home page above
+    it) and put the section under the approval workflow."""
     groups = {name: _group_with_admin_access(name) for name in (EDITORS, OFFICERS)}
+    home = section.get_parent()
     for name, group in groups.items():
         for codename in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=section, permission=Permission.objects.get(codename=codename)
             )
+        if home.depth > 1:  # a real home page, not the tree's root
+            for codename in HOME_PAGE_PERMISSIONS.get(name, []):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=Permission.objects.get(codename=codename)
+                )
         _grant_document_permissions(group, DOCUMENT_ACTIONS[name])
+        _grant_collection_permissions(group, "wagtailimages", "image", IMAGE_ACTIONS.get(name, []))
     grant_model_permissions(Group, Permission)
     _ensure_workflow(section, approvers=groups[OFFICERS])
 
@@ -98,11 +111,13 @@ def _group_with_admin_access(name: str) -> Group:
 
 def _grant_document_permissions(group: Group, actions: list[str]) -> None:
     # Wagtail checks document permissions against wagtaildocs.Document even with a custom model.
+    _grant_collection_permissions(group, "wagtaildocs", "document", actions)
+
+
+def _grant_collection_permissions(group: Group, app_label: str, model_name: str, actions: list[str]) -> None:
     root_collection = Collection.get_first_root_node()
-    codenames = [f"{action}_document" for action in actions]
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtaildocs", codename__in=codenames
-    ):
+    codenames = [f"{action}_{model_name}" for action in actions]
+    for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission=permission
         )

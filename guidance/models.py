@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import privacy
-from guidance import documents
+from guidance import documents, listing
 from guidance.blocks import (
     AUDIENCE_CHOICES,
     RICH_TEXT_FEATURES,
@@ -31,6 +31,7 @@ from guidance.blocks import (
 from guidance.private_documents import is_private
 from guidance.search.synonyms import SearchSynonym  # noqa: F401 - a model of this app, edited as a snippet
 from guidance.search.text import abbreviation_keys, page_own_text
+from guidance.site_pages import MOST_USED_LIMIT, InformationPage, MostUsedGuidance  # noqa: F401 (app models)
 from guidance.sitemap import RequestHostSitemapMixin
 
 REVIEW_WARNING_DAYS = 30
@@ -222,25 +223,51 @@ class BasePage(RequestHostSitemapMixin, RoutablePageMixin, Page):
 
 
 class HomePage(RequestHostSitemapMixin, Page):
-    """The site root: the LMC's welcome and routes to guidance, letters and search."""
+    """The site root: a search box, the letters, what's new and the editors' most used guidance."""
+
+    WHATS_NEW_COUNT = 5
 
     intro = models.TextField(
         blank=True,
         help_text="One or two sentences under the page title saying what the portal is for.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "most_used",
+            heading="Most used guidance",
+            label="Page",
+            max_num=MOST_USED_LIMIT,
+            help_text="The pages practices ask for most, in the order to show them (drafts are left out).",
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = ["guidance.GuidanceIndexPage", "guidance.InformationPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
 
     def sections(self):
-        """The live, public sections below the home page (its cards), each in its own type."""
-        return self.get_children().live().exclude(privacy.private_q()).specific().defer_streamfields()
+        """The live, public guidance sections below the home page."""
+        return (
+            GuidanceIndexPage.objects.child_of(self).live().exclude(privacy.private_q()).defer_streamfields()
+        )
+
+    def whats_new(self) -> list[Page]:
+        """The latest published or updated guidance and reports, by the date readers see on them
+        (``shown_date``; ``report_published`` is set on reports)."""
+        pages = Page.objects.descendant_of(self).live().exclude(privacy.private_q()).type(*LISTED_PAGE_TYPES)
+        pages = pages.annotate(report_published=models.F("reportpage__publication_date"))
+        return list(listing.newest_first(pages)[: self.WHATS_NEW_COUNT])
+
+    def most_used_pages(self) -> list[Page]:
+        """The editors' picks that are live and public, in their order."""
+        ids = [link.page_id for link in self.most_used.all()]  # also right in a preview (unsaved picks)
+        found = Page.objects.filter(pk__in=ids).live().exclude(privacy.private_q()).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
 
 class GuidanceIndexPage(BasePage):
@@ -254,7 +281,7 @@ class GuidanceIndexPage(BasePage):
     parent_page_types = ["guidance.HomePage"]
     subpage_types = ["guidance.GuidanceItemPage", "guidance.ReportPage"]
 
-    SORTS = {"newest": "-last_published_at", "title": "title"}
+    SORTS = ("newest", "title")
 
     class Meta:
         verbose_name = "guidance index page"
@@ -267,7 +294,9 @@ class GuidanceIndexPage(BasePage):
             for model in LISTED_PAGE_TYPES:
                 in_topic |= Q(id__in=model.objects.filter(topics=topic).values("id"))
             pages = pages.filter(in_topic)
-        return pages.order_by(self.SORTS.get(sort, self.SORTS["newest"]), "title")
+        if sort == "title":
+            return pages.order_by("title")
+        return listing.newest_first(pages)
 
     def get_context(self, request, *args, **kwargs):
         """Topics, the chosen topic and sort, and one page of 20 results."""

@@ -13,6 +13,7 @@ from letters.demo.options import (
     DECLINED_REASONS,
     OTHER,
     PROVIDERS,
+    RENAMED_PROVIDERS,
     SERVICE_CONDITIONS,
     SPECIALTIES,
     WORKLOAD_REASONS,
@@ -53,6 +54,23 @@ def _publish(model, lookup: dict, values: dict, *, refresh: bool) -> bool:
     return True
 
 
+def _rename_placeholder_providers() -> int:
+    """Give providers still carrying a shipped placeholder label ("… (edit me)") their demo name, as a
+    new published revision; an LMC's own providers are never touched. Returns how many changed."""
+    changed = 0
+    demo_values = {label: (address, group) for label, address, group in PROVIDERS}
+    for old_label, new_label in RENAMED_PROVIDERS.items():
+        for provider in Provider.objects.filter(label=old_label):
+            if Provider.objects.filter(label=new_label).exists():
+                break  # the demo entry is already there: leave the old one for the LMC to delete
+            provider.label = new_label
+            provider.address, provider.source_group = demo_values[new_label]
+            provider.save()
+            provider.save_revision().publish()
+            changed += 1
+    return changed
+
+
 def _service_conditions() -> dict[int, ServiceCondition]:
     """The Service Conditions the demo cites, created if missing. Existing ones are never changed,
     not even by a refresh: their titles and checked editions are the LMC's own yearly check."""
@@ -72,6 +90,7 @@ def load(stdout, *, refresh: bool = False) -> None:
         changed += _publish(
             Specialty, {"label": label}, {"phrase": phrase, "asks_for_text": label == OTHER}, refresh=refresh
         )
+    changed += _rename_placeholder_providers()
     for label, address, group in PROVIDERS:
         changed += _publish(
             Provider, {"label": label}, {"address": address, "source_group": group}, refresh=refresh

@@ -56,7 +56,11 @@ PROVIDERS = [
     ),
     ("Humber Teaching NHS Foundation Trust", "Willerby Hill\nBeverley Road\nWillerby", NHS),
     ("City Health Care Partnership CIC", "Hull", NHS),
+    # An invented private hospital, so the list shows where private providers go; the LMC replaces it.
+    ("Holderness Grange Private Hospital", "Grange Lane\nHedon\nHull", PRIVATE),
 ]
+# Demo entries shipped earlier under a placeholder label: a demo load renames them (label → new label).
+RENAMED_PROVIDERS = {"A private hospital (edit me)": "Holderness Grange Private Hospital"}
 
 PRIVATE_OUTSIDE = "NHS care and private care are kept separate (Department of Health guidance, 2009)"
 # For what the practice can safely do at once (a fit note, a short supply of a medicine it can prescribe).

@@ -10,7 +10,15 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from guidance.models import GuidanceDocument, GuidanceIndexPage, GuidanceItemPage, HomePage, ReportPage, Topic
+from guidance.models import (
+    GuidanceDocument,
+    GuidanceIndexPage,
+    GuidanceItemPage,
+    HomePage,
+    InformationPage,
+    ReportPage,
+    Topic,
+)
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -79,9 +87,19 @@ class ReportPageFactory(BasePageFactory):
         model = ReportPage
 
 
+class InformationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Information page {n}")
+    summary = factory.LazyAttribute(lambda page: f"Summary of {page.title}.")
+    body = "<p>What this page says.</p>"
+
+    class Meta:
+        model = InformationPage
+
+
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     GuidanceIndexPage: GuidanceIndexPageFactory,
     GuidanceItemPage: GuidanceItemPageFactory,
     ReportPage: ReportPageFactory,
+    InformationPage: InformationPageFactory,
 }

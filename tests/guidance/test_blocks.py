@@ -1,6 +1,7 @@
 """Every body block renders its content (escaped), has an admin preview, and links where it should."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import resolve, reverse
 from wagtail.blocks.base import Block
 
@@ -43,7 +44,7 @@ RENDER_CASES = [
                 "rows": [{"values": [HOSTILE, "10"]}],
             },
         },
-        "<caption>Reply times</caption>",
+        '<caption id="table-reply-times">Reply times</caption>',
     ),
     (
         "responsibilities",
@@ -142,3 +143,30 @@ def test_related_pages_block_leaves_out_drafts(guidance_index):
     html = child.render(child.to_python({"heading": "See also", "pages": [live.id, draft.id]}))
     assert "Live guidance" in html
     assert "Draft guidance" not in html
+
+
+@pytest.mark.django_db
+def test_tables_that_scroll_are_named_regions_keyboard_users_can_reach(client, guidance_index):
+    """A wide table scrolls sideways inside its box: the box is a region named by the table's caption
+    and takes keyboard focus, so keyboard users can scroll it and screen readers announce it."""
+    raw = {case[0]: case[1] for case in RENDER_CASES}
+    page = GuidanceItemPageFactory(
+        parent=guidance_index,
+        body=[
+            {"type": "table", "value": raw["table"]},
+            {"type": "contacts", "value": raw["contacts"]},
+            {"type": "responsibilities", "value": raw["responsibilities"]},
+            {"type": "table", "value": raw["table"]},  # the same caption twice: ids must still differ
+        ],
+    )
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    regions = soup.select("main .table-wrap")
+    assert len(regions) == 4
+    for region in regions:
+        assert region["role"] == "region"
+        assert region["tabindex"] == "0"
+        caption = soup.find(id=region["aria-labelledby"])
+        assert caption is not None and caption.name == "caption"
+        assert caption in region.find_all("caption")
+    ids = [region["aria-labelledby"] for region in regions]
+    assert len(set(ids)) == 4

@@ -1,6 +1,7 @@
 """The "Interface guidance" listing: live items only, topic filter, sorting and 20 a page."""
 
 import datetime
+import re
 
 from django.test import TestCase
 from django.utils import timezone
@@ -91,3 +92,44 @@ class GuidanceIndexTests(TestCase):
     def test_index_is_in_the_main_menu_and_home_page_links_to_it(self):
         home = self.client.get("/")
         self.assertContains(home, f'href="{self.index.url}"', count=2)
+
+
+class NewestFirstFollowsTheDateShownTests(TestCase):
+    """ "Newest first" orders by the date each item shows: a report's publication date, otherwise the
+    date it was last updated."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_guidance_index()
+        now = timezone.now()
+        # Published in January 2024, corrected today: the listing says "Report published 31 January 2024".
+        ReportPageFactory(
+            parent=cls.index,
+            title="January 2024 report",
+            publication_date=datetime.date(2024, 1, 31),
+            last_published_at=now,
+        )
+        GuidanceItemPageFactory(
+            parent=cls.index, title="Updated this week", last_published_at=now - datetime.timedelta(days=3)
+        )
+        GuidanceItemPageFactory(
+            parent=cls.index, title="Updated in 2023", last_published_at=now.replace(year=2023)
+        )
+        ReportPageFactory(
+            parent=cls.index,
+            title="Report published yesterday",
+            publication_date=timezone.localdate() - datetime.timedelta(days=1),
+            last_published_at=now - datetime.timedelta(days=30),
+        )
+
+    def test_items_are_listed_in_the_order_of_the_dates_they_show(self):
+        response = self.client.get(self.index.url, {"sort": "newest"})
+        titles = [page.title for page in response.context["results"].object_list]
+        self.assertEqual(
+            titles,
+            ["Report published yesterday", "Updated this week", "January 2024 report", "Updated in 2023"],
+        )
+        # The dates on the page read newest to oldest, as a reader would check them.
+        shown = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', response.content.decode())
+        self.assertEqual(shown, sorted(shown, reverse=True))
+        self.assertEqual(len(shown), 4)

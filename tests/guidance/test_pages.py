@@ -58,7 +58,8 @@ class PageRenderingTests(TestCase):
             with self.subTest(model=model.__name__):
                 page = self.index.get_parent().specific if model.__name__ == "HomePage" else None
                 if page is None:
-                    parent = self.index.get_parent() if model.__name__ == "GuidanceIndexPage" else self.index
+                    under_home = model.__name__ in {"GuidanceIndexPage", "InformationPage"}
+                    parent = self.index.get_parent() if under_home else self.index
                     page = factory(parent=parent, slug=f"built-by-{model.__name__.lower()}")
                 self.assertEqual(self.client.get(page.url).status_code, 200)
 

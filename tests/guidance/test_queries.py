@@ -71,3 +71,23 @@ def test_search_query_count_does_not_grow_with_hits(
         response = client.get("/search/", {"q": "zebracrossing"})
     assert len(response.context["results"].object_list) == hits
     assert "Found in this page: Only the body says <mark>zebracrossing</mark>." in response.content.decode()
+
+
+HOME_MAX_QUERIES = 10
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_home_page_query_count_is_flat(client, guidance_index, django_assert_max_num_queries, count):
+    """What's new and the most used guidance cost a query or two each, however large the library."""
+    from guidance.models import HomePage, MostUsedGuidance
+
+    pages = build_library(guidance_index, count)
+    home = HomePage.objects.get()
+    home.most_used = [MostUsedGuidance(page=page) for page in pages[:5]]
+    home.save_revision().publish()
+    client.get("/")
+    client.get("/")
+    with django_assert_max_num_queries(HOME_MAX_QUERIES):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count("<time datetime=") == 5

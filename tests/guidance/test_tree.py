@@ -4,13 +4,15 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from guidance.models import GuidanceIndexPage, GuidanceItemPage, HomePage, ReportPage
+from guidance.models import GuidanceIndexPage, GuidanceItemPage, HomePage, InformationPage, ReportPage
 from tests.guidance.conftest import make_guidance_index
 
 
 class TreeRulesTests(WagtailPageTestCase):
-    def test_home_page_holds_only_the_guidance_index(self):
-        self.assertAllowedSubpageTypes(HomePage, {GuidanceIndexPage})
+    def test_home_page_holds_the_guidance_index_and_information_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {GuidanceIndexPage, InformationPage})
+        self.assertAllowedParentPageTypes(InformationPage, {HomePage})
+        self.assertAllowedSubpageTypes(InformationPage, set())
 
     def test_guidance_index_holds_guidance_and_reports(self):
         self.assertAllowedSubpageTypes(GuidanceIndexPage, {GuidanceItemPage, ReportPage})

@@ -248,3 +248,24 @@ def test_a_citation_of_a_deleted_service_condition_still_reads_truly():
     assert fill("Under {sc7}, providers accept referrals.", {}) == (
         "Under the NHS Standard Contract, providers accept referrals."
     )
+
+
+@pytest.mark.django_db
+def test_the_provider_list_offers_a_named_private_provider_and_no_placeholder(client):
+    """A database seeded with the old placeholder ("A private hospital (edit me)") gets the demo's
+    invented name on the next demo load; the form never shows "(edit me)"."""
+    from letters.models import Provider, SourceGroup
+
+    placeholder = Provider.objects.create(
+        label="A private hospital (edit me)", source_group=SourceGroup.PRIVATE
+    )
+    placeholder.save_revision().publish()
+    demo.load(io.StringIO())
+    assert not Provider.objects.filter(label__icontains="edit me").exists()
+    placeholder.refresh_from_db()
+    assert placeholder.label == "Holderness Grange Private Hospital"
+    assert placeholder.address == "Grange Lane\nHedon\nHull"
+    page = client.get(WORKLOAD_URL).content.decode()
+    assert "edit me" not in page
+    assert ">Holderness Grange Private Hospital</option>" in page
+    assert Provider.objects.filter(label="Holderness Grange Private Hospital").count() == 1

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.views.decorators.cache import never_cache
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.models import SiteIdentity
 from pagecache.middleware import AnonymousPageCacheMiddleware
@@ -63,6 +63,7 @@ def test_change_published_in_the_admin_shows_at_once(client, home_page, page_cac
                 "title": home_page.title,
                 "slug": home_page.slug,
                 "intro": "Edited in the admin just now",
+                "most_used": inline_formset([]),
                 "action-publish": "action-publish",
             }
         ),

@@ -151,3 +151,33 @@ def test_a_new_site_has_both_groups_from_its_migrations(tmp_path):
         assert codename in officers, codename
     for codename in ("access_admin", "add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"):
         assert codename in editors, codename
+
+
+def test_officers_edit_the_home_page_and_footer_pages_and_choose_the_logo(client, staff, home_page):
+    """The LMC changes its own "Most used guidance", about/contact/privacy/accessibility pages and logo."""
+    from tests.guidance.factories import InformationPageFactory
+
+    privacy = InformationPageFactory(parent=home_page, title="Privacy notice")
+    client.force_login(staff[OFFICERS])
+    urls = [
+        reverse("wagtailadmin_pages:edit", args=[home_page.pk]),
+        reverse("wagtailadmin_pages:edit", args=[privacy.pk]),
+        reverse("wagtailadmin_pages:add", args=["guidance", "informationpage", home_page.pk]),
+        reverse("wagtailimages:add_multiple"),
+        reverse("wagtailimages_chooser:choose"),
+    ]
+    assert [url for url in urls if not reaches(client, url)] == []
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[privacy.pk])).content.decode()
+    assert 'name="action-publish"' in edit
+
+
+def test_editors_cannot_change_the_home_page_or_footer_pages(client, staff, home_page):
+    from tests.guidance.factories import InformationPageFactory
+
+    privacy = InformationPageFactory(parent=home_page, title="Privacy notice")
+    client.force_login(staff[EDITORS])
+    never = [
+        reverse("wagtailadmin_pages:edit", args=[home_page.pk]),
+        reverse("wagtailadmin_pages:edit", args=[privacy.pk]),
+    ]
+    assert [url for url in never if not denied(client, url)] == []

@@ -69,14 +69,18 @@ def _fold(text: str) -> str:
 
 
 def name_words(name: str) -> frozenset[str]:
-    """The words of a patient's name, folded, each of two letters or more, and the name run together
-    without its apostrophes and hyphens ("O'Brien-Smith" also as "obrien", "obriensmith")."""
+    """The words of a patient's name, folded, each of two letters or more, and every run of
+    neighbouring words typed together without spaces, apostrophes or hyphens ("O'Brien-Smith" also as
+    "obrien", "obriensmith"; "Ní Bhriain" also as "nibhriain")."""
     folded = _fold(name)
     words = {word for word in WORD.findall(folded) if len(word) >= 2}
     words |= {squashed for part in folded.split() if len(squashed := _squash(part)) >= 2}
-    words |= {_squash(part) for part in folded.replace("-", " ").split() if len(_squash(part)) >= 2}
-    if len(squashed_name := _squash(folded)) >= 2:
-        words.add(squashed_name)
+    parts = [squashed for part in folded.replace("-", " ").split() if (squashed := _squash(part))]
+    words |= {part for part in parts if len(part) >= 2}
+    # A surname of several words ("Ní Bhriain", "Van der Berg") is often typed as one.
+    words |= {
+        "".join(parts[start:end]) for start in range(len(parts)) for end in range(start + 2, len(parts) + 1)
+    }
     return frozenset(words)
 
 

@@ -348,6 +348,19 @@ def test_may_identify_finds_every_typed_form_of_an_identifier(patient, kind, dat
     assert may_identify(text, patient_words=name_words(patient.name)), f"{kind} typed as {text!r} is kept"
 
 
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Siân Ní Bhriain", "Practice of Dr NiBhriain"),  # found by Hypothesis: surname without its space
+        ("Anna van der Berg", "VANDERBERG & Partners"),
+        ("Anna van der Berg", "Bergman Surgery"),
+    ],
+)
+def test_may_identify_finds_a_surname_of_several_words_typed_as_one(name, typed):
+    found = may_identify(typed, patient_words=name_words(name))
+    assert found == (typed != "Bergman Surgery"), typed  # whole words run together, not any fragment
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     patient=patients,

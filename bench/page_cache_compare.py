@@ -63,6 +63,11 @@ def compare(env: dict, tmp: Path, args, found: dict, *, rounds: int, targets: li
             base = f"http://{HOST}:{port}"
             try:
                 wait_for(f"{base}/healthz")
+            except RuntimeError as error:  # e.g. the package fails to load: report it, measure the rest
+                failures[mode] = {name: {"error": f"did not start: {error}"} for name in targets}
+                server.stop()
+                continue
+            try:
                 for name in targets:
                     target = prepare(base, name, found, tmp, f"cache-{mode}")
                     if not isinstance(target, Target):

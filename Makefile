@@ -71,7 +71,8 @@ serve-prod: $(VENV)/.installed
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) lmc_portal.wsgi
 
 # The performance benchmark (docs/performance.md): PostgreSQL when DATABASE_URL is set, else a
-# throwaway SQLite file. Needs wrk and nginx (apt-get install wrk nginx-light). BENCH_ARGS=--quick: seconds.
+# throwaway SQLite file. Needs wrk and nginx (apt-get install wrk nginx-light), and redis-server for the
+# two-instance run. Runs gunicorn with gunicorn.conf.py's production values. BENCH_ARGS=--quick: a few minutes.
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 

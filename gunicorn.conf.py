@@ -1,4 +1,5 @@
-"""Gunicorn settings for production (and `make serve-prod`). Values can be set from the environment."""
+"""Gunicorn settings for production (and `make serve-prod`, and the benchmark). Values can be set from
+the environment (GUNICORN_*)."""
 
 import os
 
@@ -9,11 +10,17 @@ worker_class = "gthread"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so memory stays flat under long uptime.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))  # 0: never (the benchmark)
-max_requests_jitter = 200
-# Load the app in the master: a configuration error stops start-up once, with its message.
-preload_app = True
+# Chosen by measurement (bench/gunicorn_ab.py, docs/performance.md "Gunicorn settings"): recycling
+# every 2,000 requests restarted each worker every second or two during a rush, which cost cached
+# pages about 40% of their throughput (13–58% in nine interleaved rounds), took their p99 from ~50 ms
+# to 200–500 ms and dropped keep-alive connections. Without recycling a worker's memory crept from
+# ~150 to ~220 MB over 600,000 requests: 50,000 (± 5,000, so workers do not restart together) keeps
+# that in check at no measurable cost.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))  # 0: never
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "5000"))
+# Load the app in the master: a configuration error stops start-up once, with its message, and a
+# recycled worker is a fork of a loaded app (without preload each recycle re-imports Django).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "false", "no", "off"}
 accesslog = "-"
 # The access log records method, path and status only: letter forms are POSTed, so no
 # patient data ever appears in a URL or in this log.

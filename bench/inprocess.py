@@ -17,12 +17,17 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SEARCH_QUERY = "referral"
+# Four words, as a practice might type them: a realistic query, and four words every generated
+# item contains (the most a query can cost: every page matches and is ranked).
+SEARCH_FOUR_WORDS = "discharge summary medication request"
+SEARCH_FOUR_COMMON_WORDS = "practices hospital clinical responsibility"
 # Also timed as the first view after a publish, when nothing derived from content is remembered.
 AFTER_PURGE_TARGETS = ("guidance_item_many_blocks", "guidance_item_typical")
 BENCH_HOST = "127.0.0.1"
@@ -59,6 +64,8 @@ def discover() -> dict:
         urls["report"] = report.url
     with contextlib.suppress(NoReverseMatch):
         urls["search"] = f"{reverse('search')}?q={SEARCH_QUERY}"
+        urls["search_four_words"] = f"{reverse('search')}?{urlencode({'q': SEARCH_FOUR_WORDS})}"
+        urls["search_four_common_words"] = f"{reverse('search')}?{urlencode({'q': SEARCH_FOUR_COMMON_WORDS})}"
     with contextlib.suppress(NoReverseMatch):
         urls["letter_form"] = reverse("letters:workload_rejection")
     return {"urls": urls, "docx_post": docx_post_data()}

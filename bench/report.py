@@ -9,6 +9,8 @@ LABELS = {
     "guidance_item_typical_after_purge": "Guidance item (typical), first view after a publish",
     "report": "Report",
     "search": "Search results",
+    "search_four_words": "Search results, four words (discharge summary medication request)",
+    "search_four_common_words": "Search results, four words every item contains",
     "letter_form": "Letter form (GET)",
     "docx_download": "DOCX download (POST)",
     "nginx_static": "nginx, static copy of the guidance item",
@@ -65,9 +67,11 @@ def evaluate(results: dict) -> list[dict]:
                 all(r["median_ms"] < 15 and r["queries"] <= 10 for _, r in items),
             )
         largest = results["in_process"][scales[-1]]
-        for name in ("guidance_index", "search"):
+        for name in ("guidance_index", "search", "search_four_words", "search_four_common_words"):
             r = largest.get(name)
             r = r if r and "median_ms" in r else None
+            if r is None and name.startswith("search_four"):
+                continue  # an older run without the four-word searches
             check(
                 f"{LABELS[name]} < 50 ms at {int(scales[-1]):,} items",
                 f"{r['median_ms']:.1f} ms median, p95 {r['p95_ms']:.1f} ms" if r else "not measured",
@@ -125,25 +129,43 @@ def evaluate(results: dict) -> list[dict]:
     return checks
 
 
+def _spread(r: dict) -> str:
+    if r.get("rps_min") is None:
+        return "–"
+    return f"{r['rps_min']:,.0f}–{r['rps_max']:,.0f} (±{r['spread'] / 2:.0%})"
+
+
+def _range(r: dict) -> str:
+    return f"{r['rps_min']:,.0f}–{r['rps_max']:,.0f}" if r.get("rps_min") is not None else "–"
+
+
 def markdown(results: dict) -> str:
+    """The results section of docs/performance.md."""
     m = results.get("machine", {})
+    g = m.get("gunicorn_settings", {})
     load = results.get("load", {})
     lines = [
         f"Run {results.get('started', '')} ({results.get('mode', '')} mode) on {m.get('cpu', '?')}, "
         f"{m.get('cores')} cores, {m.get('memory_gb')} GB; Linux {m.get('kernel')}, "
         f"Python {m.get('python')}, "
         f"Django {m.get('django')}, Wagtail {m.get('wagtail')}, gunicorn {m.get('gunicorn')} "
-        f"({m.get('gunicorn_workers')} workers × {m.get('gunicorn_threads')} threads, gthread), "
+        f"({m.get('gunicorn_workers')} workers × {m.get('gunicorn_threads')} threads, gthread, "
+        f"max_requests {g.get('max_requests')} ± {g.get('max_requests_jitter')}, preload "
+        f"{g.get('preload_app')}: gunicorn.conf.py's production values), "
         f"wrk {m.get('wrk')}, nginx {m.get('nginx')}; database: {m.get('database')}.",
         "",
-        f"Load: wrk, {load.get('duration_s')} s per target, {load.get('connections')} connections, "
+        f"Load: wrk, {load.get('samples', 1)} samples of {load.get('duration_s')} s per target, taken in "
+        f"rounds with the ceilings; {load.get('connections')} connections, "
         f"{load.get('wrk_threads')} threads, all on 127.0.0.1 (wrk shares the machine's cores). "
         f"Load average (1, 5, 15 min) at start {results.get('load_average_at_start')}, "
-        f"at end {results.get('load_average_at_end')}: anything else running skews absolute numbers; "
-        "the ratios, measured in the same minutes, much less.",
+        f"at end {results.get('load_average_at_end')}; `uptime` before the load: "
+        f"`{results.get('uptime_before_load', '–')}`, after: `{results.get('uptime_after_load', '–')}`. "
+        "Anything else running skews absolute numbers; the ratios, measured in the same rounds, much less.",
         "",
-        "| Target | req/s | × minimal WSGI | × nginx | median ms | p99 ms | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "Requests/s are medians of the samples (lowest–highest, ± half the spread); ratios are of medians.",
+        "",
+        "| Target | req/s | lowest–highest | × minimal WSGI | × nginx | median ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     ceilings = results.get("ceilings", {})
     minimal = ceilings.get("minimal_wsgi", {}).get("rps")
@@ -151,13 +173,13 @@ def markdown(results: dict) -> str:
 
     def row(label: str, r: dict) -> None:
         if "rps" not in r:
-            lines.append(f"| {label} | {r.get('missing') or r.get('error') or '–'} | | | | | |")
+            lines.append(f"| {label} | {r.get('missing') or r.get('error') or '–'} | | | | | | |")
             return
         ratio_m = f"{r['rps'] / minimal:.2f}" if minimal else "–"
         ratio_n = f"{r['rps'] / nginx:.3f}" if nginx else "–"
         lines.append(
-            f"| {label} | {r['rps']:,.0f} | {ratio_m} | {ratio_n} | {_ms(r['p50_ms'])} | {_ms(r['p99_ms'])} "
-            f"| {r['errors']} |"
+            f"| {label} | {r['rps']:,.0f} | {_spread(r)} | {ratio_m} | {ratio_n} | {_ms(r['p50_ms'])} "
+            f"| {_ms(r['p99_ms'])} | {r['errors']} |"
         )
 
     for name in ("nginx_static", "minimal_wsgi"):
@@ -168,6 +190,8 @@ def markdown(results: dict) -> str:
         row(f"{LABELS.get(name, name)}{suffix}", r)
     for name, r in results.get("uncached", {}).items():
         row(f"{LABELS.get(name, name)} (page cache off)", r)
+    lines += page_cache_table(results.get("page_cache_compare"))
+    lines += two_instances_table(results.get("two_instances"))
 
     lines += ["", "In-process (Django test client, page cache off), per request:", ""]
     lines += ["| Target | items | median ms | p95 ms | queries | runs |", "|---|---:|---:|---:|---:|---:|"]
@@ -208,3 +232,68 @@ def markdown(results: dict) -> str:
         met = "yes" if c["met"] else "**no**" if c["met"] is False else "not measured"
         lines.append(f"| {c['target']} | {c['measured']} | {met} |")
     return "\n".join(lines) + "\n"
+
+
+CACHE_MODES = {
+    "pagecache": "the portal's page cache (pagecache/, production)",
+    "django": "Django's cache middleware",
+    "wagtail-cache": "wagtail-cache",
+    "none": "no page cache",
+}
+
+
+def page_cache_table(compare: dict | None) -> list[str]:
+    """Anonymous pages under each page cache (bench/page_cache_compare.py)."""
+    if not compare:
+        return []
+    modes = compare["modes"]
+    lines = [
+        "",
+        f"Anonymous pages by page cache (bench/page_cache_compare.py; {compare['rounds']} interleaved "
+        "rounds, the same shared `pages` cache):",
+        "",
+        "| Page cache | Target | req/s | lowest–highest | × portal's cache | median ms | p99 ms | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for mode, targets in modes.items():
+        for name, r in targets.items():
+            label = f"{CACHE_MODES.get(mode, mode)} | {LABELS.get(name, name)}"
+            if "rps" not in r:
+                lines.append(f"| {label} | {r.get('missing') or r.get('error')} | | | | | |")
+                continue
+            own = modes.get("pagecache", {}).get(name, {}).get("rps")
+            ratio = f"{r['rps'] / own:.2f}" if own else "–"
+            lines.append(
+                f"| {label} | {r['rps']:,.0f} | {_spread(r)} | {ratio} | {_ms(r['p50_ms'])} "
+                f"| {_ms(r['p99_ms'])} | {r['errors']} |"
+            )
+    for mode, note in compare.get("notes", {}).items():
+        lines.append(f"- {CACHE_MODES.get(mode, mode)}: {note}")
+    return lines
+
+
+def two_instances_table(two: dict | None) -> list[str]:
+    """One instance against two behind nginx (bench/two_instances.py)."""
+    if not two:
+        return []
+    if "missing" in two:
+        return ["", f"Two instances behind nginx: not measured ({two['missing']})."]
+    lines = [
+        "",
+        f"One and two instances behind nginx, sharing the database and Redis (bench/two_instances.py; "
+        f"{two['rounds']} interleaved rounds, both on this machine's cores):",
+        "",
+        "| Target | one instance req/s | two instances req/s | two ÷ one | p99 ms one / two | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, one in two.get("one", {}).items():
+        both = two.get("two", {}).get(name, {})
+        if "rps" not in one or "rps" not in both:
+            lines.append(f"| {LABELS.get(name, name)} | {one.get('error') or one.get('missing')} | | | | |")
+            continue
+        lines.append(
+            f"| {LABELS.get(name, name)} | {one['rps']:,.0f} ({_range(one)}) | {both['rps']:,.0f} "
+            f"({_range(both)}) | {both['rps'] / one['rps']:.2f} "
+            f"| {_ms(one['p99_ms'])} / {_ms(both['p99_ms'])} | {one['errors'] + both['errors']} |"
+        )
+    return lines

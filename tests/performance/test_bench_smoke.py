@@ -3,6 +3,7 @@ settings, loads every target for a second and writes its results, all within a m
 
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -57,10 +58,52 @@ def test_every_target_answers_under_load_without_errors(quick_run):
         assert run["errors"] == 0, (name, run)
 
 
+def test_ceilings_are_sampled_more_than_once_and_reported_as_medians(quick_run):
+    results, table = quick_run
+    for name in ("nginx_static", "minimal_wsgi"):
+        ceiling = results["ceilings"][name]
+        assert len(ceiling["samples"]) >= 2, ceiling
+        assert ceiling["rps_min"] <= ceiling["rps"] <= ceiling["rps_max"], ceiling
+    assert "lowest–highest" in table
+
+
+def test_the_load_runs_with_the_production_gunicorn_settings(quick_run):
+    results, _ = quick_run
+    settings = results["machine"]["gunicorn_settings"]
+    production = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    for key in ("workers", "threads", "max_requests", "max_requests_jitter", "preload_app"):
+        assert settings[key] == production[key], key
+
+
+def test_page_caches_are_compared_on_the_same_page(quick_run):
+    results, table = quick_run
+    modes = results["page_cache_compare"]["modes"]
+    assert {"pagecache", "django", "none"} <= set(modes)
+    for mode, targets in modes.items():
+        for name, run in targets.items():
+            assert run.get("requests", 0) > 0 and run["errors"] == 0, (mode, name, run)
+    notes = results["page_cache_compare"]["notes"]
+    assert notes["pagecache"] == "X-Page-Cache: hit", notes  # the cache answered, not the page
+    assert int(notes["django"].split()[0]) > int(notes["none"].split()[0]), notes  # pages stored
+    assert "Django's cache middleware" in table
+
+
+def test_one_and_two_instances_are_loaded_behind_nginx(quick_run):
+    results, table = quick_run
+    two = results["two_instances"]
+    if "missing" in two:
+        pytest.skip(two["missing"])
+    for label in ("one", "two"):
+        for name, run in two[label].items():
+            assert run.get("requests", 0) > 0 and run["errors"] == 0, (label, name, run)
+    assert "two ÷ one" in table
+
+
 def test_pages_are_timed_in_process_with_their_queries(quick_run):
     results, _ = quick_run
     (timings,) = results["in_process"].values()
-    for name in ("home", "guidance_index", "guidance_item_many_blocks", "report", "search", "letter_form"):
+    names = ("home", "guidance_index", "guidance_item_many_blocks", "report", "search", "letter_form")
+    for name in names + ("search_four_words", "search_four_common_words"):
         assert timings[name]["status"] == 200, (name, timings[name])
         assert timings[name]["median_ms"] > 0
         assert timings[name]["bytes"] > 2000, name  # a whole page, not an error or a redirect

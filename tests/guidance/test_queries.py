@@ -48,7 +48,7 @@ def test_index_and_item_query_counts_are_flat(client, guidance_index, django_ass
     assert response.status_code == 200
 
 
-SEARCH_MAX_QUERIES = 12
+SEARCH_MAX_QUERIES = 6
 
 
 @pytest.mark.parametrize("hits", [2, 12])
@@ -66,6 +66,9 @@ def test_search_query_count_does_not_grow_with_hits(
                 {"type": "download", "value": {"title": "", "document": document.id, "description": ""}},
             ],
         )
+    # The first request creates the site's settings (a save, so a new content generation): the
+    # second is the first to find everything remembered.
+    client.get("/search/", {"q": "warm"})
     client.get("/search/", {"q": "warm"})
     with django_assert_max_num_queries(SEARCH_MAX_QUERIES):
         response = client.get("/search/", {"q": "zebracrossing"})

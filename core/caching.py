@@ -14,7 +14,7 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
-from pagecache.backends import PageFileCache, SweepingFileCache
+from pagecache.backends import SweepingFileCache
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +125,3 @@ class _FailSafeFolder(FailSafe):
 
 class FailSafeFileCache(_FailSafeFolder, SweepingFileCache):
     """Files shared by the workers of one machine (the embedded default)."""
-
-
-class FailSafePageFileCache(_FailSafeFolder, PageFileCache):
-    """Whole pages in files, for one machine (the embedded default)."""

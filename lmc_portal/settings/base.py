@@ -318,7 +318,7 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "default"},
         "pages": {
-            "BACKEND": "core.caching.FailSafePageFileCache",
+            "BACKEND": "core.caching.FailSafeFileCache",
             "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
             "KEY_PREFIX": "pages",
             "OPTIONS": {"MAX_ENTRIES": 5000},

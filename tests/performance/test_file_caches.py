@@ -5,7 +5,7 @@ import time
 import pytest
 
 from pagecache import backends
-from pagecache.backends import PageFileCache, SweepingFileCache
+from pagecache.backends import SweepingFileCache
 
 
 @pytest.fixture
@@ -46,12 +46,3 @@ def test_the_folder_is_culled_back_under_its_limit_at_the_next_sweep(counters, m
     monkeypatch.setattr(counters, "_next_sweep", 0.0)
     counters.set("one-more", 1, timeout=60)
     assert entries(counters) < 30
-
-
-def test_pages_are_stored_uncompressed_and_read_back_whole(tmp_path):
-    pages = PageFileCache(str(tmp_path), {})
-    page = (200, [("Content-Type", "text/html")], b"<html>" + b"x" * 50_000 + b"</html>")
-    pages.set("page", page, timeout=60)
-    assert pages.get("page") == page
-    (stored,) = tmp_path.glob("*.djcache")
-    assert b"x" * 50_000 in stored.read_bytes()

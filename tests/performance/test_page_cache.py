@@ -254,12 +254,12 @@ def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
     from django.core.cache.backends.filebased import FileBasedCache
 
     from core.remembered import GENERATION_KEY
-    from pagecache.backends import PageFileCache
+    from pagecache.backends import SweepingFileCache
 
     settings.PAGE_CACHE_ENABLED = True
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "pagecache.backends.PageFileCache", "LOCATION": str(tmp_path)},
+        "pages": {"BACKEND": "pagecache.backends.SweepingFileCache", "LOCATION": str(tmp_path)},
     }
     view = CountingView()
     worker_a = AnonymousPageCacheMiddleware(view)
@@ -268,10 +268,10 @@ def test_a_purge_in_one_worker_reaches_the_others(tmp_path, settings):
     worker_a(factory.get("/guidance/item/"))
     worker_b(factory.get("/guidance/item/"))
     assert view.calls == 1  # b served a's copy from the shared folder
-    assert issubclass(PageFileCache, FileBasedCache)
+    assert issubclass(SweepingFileCache, FileBasedCache)
 
     # Another process (a second cache object on the same folder) publishes: both workers re-render.
-    other_process = PageFileCache(str(tmp_path), {})
+    other_process = SweepingFileCache(str(tmp_path), {})
     other_process.set(GENERATION_KEY, "published-elsewhere", timeout=None)
     worker_a(factory.get("/guidance/item/"))
     worker_b(factory.get("/guidance/item/"))

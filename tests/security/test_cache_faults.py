@@ -40,7 +40,7 @@ def unusable_cache_folders(settings, tmp_path):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "core.caching.FailSafePageFileCache",
+            "BACKEND": "core.caching.FailSafeFileCache",
             "LOCATION": str(blocked / "pages"),
             "KEY_PREFIX": "pages",
         },

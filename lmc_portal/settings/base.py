@@ -321,6 +321,9 @@ else:
             "BACKEND": "core.caching.FailSafeFileCache",
             "LOCATION": env_str("PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),
             "KEY_PREFIX": "pages",
+            # Version 1 files were stored without compression (the retired PageFileCache), which
+            # Django's reader cannot open: version 2 keys never read them.
+            "VERSION": 2,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
         # Rate-limit counters (core.middleware.RateLimitMiddleware): shared by every gunicorn worker.

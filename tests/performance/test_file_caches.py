@@ -46,3 +46,24 @@ def test_the_folder_is_culled_back_under_its_limit_at_the_next_sweep(counters, m
     monkeypatch.setattr(counters, "_next_sweep", 0.0)
     counters.set("one-more", 1, timeout=60)
     assert entries(counters) < 30
+
+
+def test_an_upgraded_site_ignores_pages_stored_without_compression(tmp_path, settings):
+    """Before 2 December 2026 pages (and the purge generation) were stored without zlib, which
+    Django's reader cannot open: left readable, the generation would change on every request and
+    nothing would ever be remembered again."""
+    import pickle
+
+    from django.core.cache import caches
+
+    from core.remembered import GENERATION_KEY, current_generation
+    from lmc_portal.settings import base
+
+    # The embedded default's page cache, as settings define it, in a fresh folder.
+    settings.CACHES = {**settings.CACHES, "pages": {**base.CACHES["pages"], "LOCATION": str(tmp_path)}}
+    old_file = caches["pages"]._key_to_file(GENERATION_KEY, version=1)
+    with open(old_file, "wb") as left_behind:
+        left_behind.write(pickle.dumps(None))  # never expires
+        left_behind.write(pickle.dumps("old-generation"))
+    first = current_generation()
+    assert first == current_generation() != "old-generation"

@@ -12,9 +12,17 @@ people type them:
 - a hospital number: letters followed by six or more digits (HX998877, RH 123 4567, MRN 12 345 678),
   or any unbroken run of six to ten digits not recognised above.
 
-Names, initials, addresses and phone numbers cannot be recognised reliably; the form asks people not
-to type them. The order of the checks matters: a date or a UBRN is masked before the shorter numbers
-are looked for, so each identifier is named once, as what it most looks like.
+- a date of birth given as a month and year after "DOB", "date of birth" or "born";
+- a UK phone number (07700 900123, +44 (0)1632 960123), with its own message;
+- an email address, a postcode or a house number and street ("4 Elm Grove");
+- an age ("aged 71", "71-year-old");
+- a name after a title (Mr, Mrs, Ms, Miss, Mx: "Mrs Hobson"). "Dr" is left alone: practices are
+  named after their doctors ("Dr Patel and Partners"), and "MR"/"MS" in capitals are scans and
+  multiple sclerosis.
+
+Other names and initials cannot be recognised reliably; the form asks people not to type them. The
+order of the checks matters: a date or a UBRN is masked before the shorter numbers are looked for, so
+each identifier is named once, as what it most looks like.
 """
 
 import datetime
@@ -24,7 +32,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from letters.identifiers import MONTHS, SEPARATOR
+from letters.identifiers import AGE, MONTHS, POSTCODE, SEPARATOR
 from letters.validation import nhs_check_digit
 
 # Up to three separator characters between two digits of one number (" - " in "943 - 476 - 5919").
@@ -97,6 +105,19 @@ UBRN = _numbers(12)
 NHS_NUMBER = _numbers(10)
 HOSPITAL_NUMBER = re.compile(r"(?<![a-z])[a-z]{1,4}[\s\-]?\d(?:[\s\-.]?\d){5,}(?!\d)", re.IGNORECASE)
 LONG_NUMBER = re.compile(r"(?<!\d)\d{6,10}(?!\d)")
+BIRTH = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date of birth|born)(?![a-z])[\s:.,\-]*(?:on\s+|in\s+)?(?:\d|(?:{MONTHS})(?![a-z]))",
+    re.IGNORECASE,
+)
+# +44 or 0, then nine or ten more digits, however they are grouped or bracketed (not the tail of a
+# longer number: "01 00000 00000" is a UBRN).
+PHONE = re.compile(r"(?<!\d)(?<!\d[\s.\-])(?:\+44[\s.\-]*(?:\(0\)[\s.\-]*)?|\(?0)(?:[\s.\-)]*\d){9,10}(?!\d)")
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Way|"
+    r"Court|Crescent|Cres|Place|Grove|Gardens|Terrace|Walk|Rise|Mews)\b"
+)
+TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|MRS|MISS)\b\.?\s+([^\W\d_][\w'’\-]*)")
 
 
 @dataclass(frozen=True)
@@ -120,6 +141,31 @@ UBRN_KIND = Kind(
     "ubrn",
     "Remove the 12-digit number (it looks like an e-RS booking reference, a UBRN). Reports must not "
     "include anything that could identify a patient.",
+)
+BIRTH_KIND = Kind(
+    "date_of_birth",
+    "Remove the date of birth. Reports must not include anything that could identify a patient.",
+)
+PHONE_KIND = Kind(
+    "phone",
+    "Remove the phone number (the LMC cannot tell a patient’s from a department’s): name the "
+    "department instead, and give your own email under “Contact email” if you would like a reply.",
+)
+EMAIL_KIND = Kind(
+    "email",
+    "Remove the email address from the text. Give your own under “Contact email” if you would like a reply.",
+)
+ADDRESS = Kind(
+    "address",
+    "Remove the address or postcode. Reports must not include anything that could identify a patient.",
+)
+AGE_KIND = Kind(
+    "age", "Remove the patient’s age. Reports must not include anything that could identify a patient."
+)
+NAME = Kind(
+    "name",
+    "Remove the name: reports describe what happened without naming patients (or staff). "
+    "Write “the patient” or the person’s role instead.",
 )
 HOSPITAL = Kind(
     "hospital_number",
@@ -164,12 +210,32 @@ def _passes_modulus_11(number: str) -> bool:
     return nhs_check_digit(digits[:9]) == int(digits[9])
 
 
+def _ubrns(text: str) -> Iterator[tuple[int, int]]:
+    for start, end in _overlapping(UBRN, lambda number: True)(text):
+        if not text[:start].rstrip().endswith("+"):  # +44 and ten digits is a phone number
+            yield start, end
+
+
+def _titled_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in TITLED_NAME.finditer(text):
+        if match[1][0].isupper():  # "Mrs Hobson", not "Ms team"
+            yield match.span()
+
+
 CHECKS: tuple[tuple[Kind, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
     (DATE, _dates),
-    (UBRN_KIND, _overlapping(UBRN, lambda number: True)),
+    (BIRTH_KIND, _matches(BIRTH)),
+    (UBRN_KIND, _ubrns),
+    # A phone number (starting +44 or 0, as no NHS number does) can pass Modulus 11 by chance.
+    (PHONE_KIND, _matches(PHONE)),
     (NHS, _overlapping(NHS_NUMBER, _passes_modulus_11)),
     (HOSPITAL, _matches(HOSPITAL_NUMBER)),
     (HOSPITAL, _matches(LONG_NUMBER)),
+    (EMAIL_KIND, _matches(EMAIL)),
+    (ADDRESS, _matches(POSTCODE)),
+    (ADDRESS, _matches(STREET)),
+    (AGE_KIND, _matches(AGE)),
+    (NAME, _titled_names),
 )
 
 
@@ -187,7 +253,7 @@ def identifiers_in(text: str) -> list[Kind]:
 
 
 def validate_no_patient_identifiers(value: str) -> None:
-    """Refuse text holding an NHS number, a full date, a UBRN or a hospital number (one message each)."""
+    """Refuse text holding any kind of identifier ``CHECKS`` finds (one message for each kind)."""
     if not value:
         return
     found = identifiers_in(value)

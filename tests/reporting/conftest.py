@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from letters.models import Provider, RequestCategory
 from reporting.models import ReportingSettings
+from tests.letters.conftest import declined_data, letters_demo, workload_data  # noqa: F401 (counted letters)
 
 URL = "/report-a-problem/"
 THANKS_URL = "/report-a-problem/thank-you/"

@@ -12,15 +12,7 @@ from django.test import Client
 from letters.models import Provider, Reason, RequestCategory
 from reporting.counting import SALT
 from reporting.models import CountedLetter
-from tests.letters.conftest import (  # noqa: F401 (fixtures)
-    DECLINED_URL,
-    NHS_NUMBER,
-    PATIENT_NAME,
-    WORKLOAD_URL,
-    declined_data,
-    letters_demo,
-    workload_data,
-)
+from tests.letters.conftest import DECLINED_URL, NHS_NUMBER, PATIENT_NAME, WORKLOAD_URL
 
 pytestmark = pytest.mark.django_db
 COUNT_URL = "/count-a-letter/"
@@ -86,7 +78,8 @@ def test_the_statement_lists_exactly_what_is_sent_and_the_row_holds_only_that(
     counted = CountedLetter.objects.get()
     assert counted.letter_kind == "workload_rejection"
     assert counted.provider == Provider.objects.get(label__startswith="Hull University")
-    assert list(counted.categories.all()) == [RequestCategory.objects.get(pk=workload_data["request-0-category"])]
+    category = RequestCategory.objects.get(pk=workload_data["request-0-category"])
+    assert list(counted.categories.all()) == [category]
     assert set(counted.reasons.all()) == set(reasons)
     assert counted.month == datetime.date(2026, 6, 1)  # the month, never the day (3 June)
     thanks = client.get("/count-a-letter/thank-you/").content.decode()
@@ -139,7 +132,8 @@ def test_counting_needs_the_csrf_token(workload_data, home_page):
     assert browser.post(COUNT_URL, {"count": offer_token(html)}).status_code == 403
     assert CountedLetter.objects.count() == 0
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', section)[1]
-    assert browser.post(COUNT_URL, {"count": offer_token(html), "csrfmiddlewaretoken": csrf}).status_code == 302
+    response = browser.post(COUNT_URL, {"count": offer_token(html), "csrfmiddlewaretoken": csrf})
+    assert response.status_code == 302
     assert CountedLetter.objects.count() == 1
 
 

@@ -5,16 +5,26 @@ rule instead (``reporting.figures``).
 """
 
 import datetime
+import io
 
 from django import forms
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.models import SiteIdentity
 from letters.models import Provider
+from letters.services.render_docx import render_docx
+from letters.services.render_pdf import PdfUnavailable, render_pdf
 from reporting.figures import letter_breakdowns, month_starts, present, report_breakdowns
+from reporting.icb_letter import build_icb_letter
 
 PERMISSION = "reporting.view_interfacereport"  # the same people who read the reports
 MONTHS_OFFERED = 36
@@ -82,8 +92,11 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
             form.initial = {"start": form.default_start, "end": form.default_end}
         start, end, provider = form.period()
         period = f"{start:%B %Y} to {end:%B %Y}" + (f", {provider.label}" if provider else "")
+        query = self.request.GET.copy()
+        query.pop("format", None)
         context.update(
             form=form,
+            letter_query=query.urlencode(),
             period_label=period,
             invalid=form.is_bound and not form.is_valid(),
             reports=[
@@ -96,6 +109,48 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
             ],
         )
         return context
+
+
+FORMATS = {
+    "docx": (render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": (render_pdf, "application/pdf"),
+}
+
+
+class FiguresLetterView(View):
+    """The letter to the ICB for the chosen period and provider, as Word or PDF (published numbers)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        fmt = request.GET.get("format", "docx")
+        renderer, content_type = FORMATS.get(fmt, FORMATS["docx"])
+        today = timezone.localdate()
+        start, end, provider = PeriodForm(request.GET or None, today=today).period()
+        identity = SiteIdentity.for_request(request)
+        content = build_icb_letter(
+            start=start,
+            end=end,
+            provider=provider,
+            issuer=identity.name,
+            icb_name=identity.icb_name,
+            on=today,
+        )
+        try:
+            data = renderer(content=content)
+        except PdfUnavailable:
+            messages.error(request, "The PDF could not be made just now. The Word version still works.")
+            return redirect(f"{reverse('reporting_figures')}?{request.GET.urlencode()}")
+        suffix = "pdf" if renderer is render_pdf else "docx"
+        return FileResponse(
+            io.BytesIO(data),
+            as_attachment=True,
+            filename=f"{content.file_stem}.{suffix}",
+            content_type=content_type,
+        )
 
 
 class FiguresMenuItem(MenuItem):

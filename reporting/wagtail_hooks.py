@@ -3,7 +3,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from reporting.figures_admin import FiguresMenuItem, FiguresView
+from reporting.figures_admin import FiguresLetterView, FiguresMenuItem, FiguresView
 from reporting.viewsets import InterfaceReportViewSet
 
 
@@ -14,7 +14,10 @@ def register_interface_reports():
 
 @hooks.register("register_admin_urls")
 def register_figures_url():
-    return [path("reporting/figures/", FiguresView.as_view(), name="reporting_figures")]
+    return [
+        path("reporting/figures/", FiguresView.as_view(), name="reporting_figures"),
+        path("reporting/figures/letter/", FiguresLetterView.as_view(), name="reporting_figures_letter"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -102,6 +102,7 @@ def test_officers_see_exact_figures_with_charts_and_accessible_tables(client, st
     assert "/admin/reporting/figures/" in client.get("/admin/").content.decode()  # the menu item
     html = client.get(figures_url(start="2026-01", end="2026-06")).content.decode()
     assert "January 2026 to June 2026" in html
+    assert "/admin/reporting/figures/letter/?start=2026-01&amp;end=2026-06&amp;format=pdf" in html
     table = re.search(r"<table[^>]*>\s*<caption>Letters by provider.*?</table>", html, re.S)[0]
     assert '<th scope="col">Provider</th>' in table
     assert re.search(

@@ -10,6 +10,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from core import privacy
+from reporting.blocks import FiguresBlock
 
 # Rich-text features editors may use, in one place. No images or embeds: guidance is text and files.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -284,6 +285,12 @@ class GuidanceStreamBlock(blocks.StreamBlock):
     responsibilities = ResponsibilitiesBlock()
     letter = LetterCallToActionBlock()
     related = RelatedPagesBlock()
+
+
+class ReportStreamBlock(GuidanceStreamBlock):
+    """A report page's body: the guidance blocks and live figures (``reporting.blocks``)."""
+
+    figures = FiguresBlock()
 
 
 class RecommendationsStreamBlock(blocks.StreamBlock):

@@ -27,6 +27,7 @@ from guidance.blocks import (
     RICH_TEXT_FEATURES,
     GuidanceStreamBlock,
     RecommendationsStreamBlock,
+    ReportStreamBlock,
 )
 from guidance.private_documents import is_private
 from guidance.search.synonyms import SearchSynonym  # noqa: F401 - a model of this app, edited as a snippet
@@ -357,9 +358,14 @@ class GuidanceItemPage(ContentPage):
 
 
 class ReportPage(ContentPage):
-    """A report: publication date, key findings, numbered recommendations and the report itself."""
+    """A report: publication date, key findings, numbered recommendations and the report itself.
+
+    Its body may also hold live figures from practices' reports and counted letters (``reporting``).
+    """
 
     REPORT_KEY = "report"
+
+    body = StreamField(ReportStreamBlock(), blank=True)
 
     publication_date = models.DateField()
     key_findings = RichTextField(features=RICH_TEXT_FEATURES, blank=True)

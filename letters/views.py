@@ -36,6 +36,7 @@ from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
 from letters.services.render_pdf import PdfUnavailable, page_count, render_pdf
+from reporting.counting import CountOffer, make_offer
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,12 @@ def form_fields_html(form: LetterForm) -> SafeString:
         f"letters:empty-form:{form.kind}:{day}",
         lambda: render_to_string(FORM_FIELDS_TEMPLATE, {"form": form}),
     )
+
+
+def count_offer(form: LetterForm) -> CountOffer:
+    """The opt-in "Count this letter for the LMC" shown with a preview (nothing is sent unless pressed)."""
+    requests = form.chosen_requests() if hasattr(form, "chosen_requests") else []
+    return make_offer(kind=form.kind, cleaned_data=form.cleaned_data, requests=requests)
 
 
 def _parse_action(value: str) -> tuple[Variant, str] | None:
@@ -139,10 +146,20 @@ class LetterGeneratorView(View):
                 logger.error("PDF could not be made (%s); the Word version was offered instead.", error)
                 letter = build_letter(facts=facts, template=template, issuer=issuer)
                 problem = "unprintable" if error.unprintable else "failed"
-                return self._page(request, form, preview=render_html(content=letter), pdf_problem=problem)
+                return self._page(
+                    request,
+                    form,
+                    preview=render_html(content=letter),
+                    pdf_problem=problem,
+                    count_offer=count_offer(form),
+                )
         letter = build_letter(facts=facts, template=template, issuer=issuer)
         return self._page(
-            request, form, preview=render_html(content=letter), pages=page_count(content=letter)
+            request,
+            form,
+            preview=render_html(content=letter),
+            pages=page_count(content=letter),
+            count_offer=count_offer(form),
         )
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("letters/", include("letters.urls")),
     path("report-a-problem/", include("reporting.urls")),
+    path("count-a-letter/", include("reporting.count_urls")),
     # Search, feeds, sitemap.xml and robots.txt (guidance/urls.py).
     path("", include("guidance.urls")),
 ]

@@ -1,7 +1,9 @@
 """Demo interface reports: a few months of plainly invented reports, so the admin listing shows something.
 
 Every practice here is made up (ODS codes starting Z99, names ending "(demo)") and no report mentions
-a patient. Idempotent: nothing is added once any report exists. Also sets who is emailed in the demo.
+a patient. Also some invented letters counted for the LMC, so the figures show something.
+Idempotent: reports are added only while there are none, counted letters likewise. Also sets who is
+emailed in the demo.
 """
 
 import datetime
@@ -10,9 +12,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Site
 
-from letters.models import Provider, RequestCategory
+from letters.models import Provider, Reason, RequestCategory
+from letters.placeholders import LetterKind
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
-from reporting.models import InterfaceReport, ReportingSettings
+from reporting.models import CountedLetter, InterfaceReport, ReportingSettings
 
 DEMO_EMAIL = "reports@humbersidelmc.example"
 PRACTICES = [
@@ -87,6 +90,18 @@ REPORTS = [
 ]  # fmt: skip
 
 
+# Letters counted for the LMC: (months ago, provider, workload letters, declined-referral letters).
+# Enough that the figures show a pattern, with a few small numbers to show how they are suppressed.
+LETTER_COUNTS = [
+    (5, HUTH, 6, 2), (5, NLAG, 3, 1),
+    (4, HUTH, 8, 3), (4, NLAG, 4, 2), (4, HUMBER, 1, 0),
+    (3, HUTH, 9, 4), (3, NLAG, 5, 1), (3, HUMBER, 2, 1),
+    (2, HUTH, 12, 5), (2, NLAG, 6, 3), (2, HUMBER, 2, 0),
+    (1, HUTH, 14, 6), (1, NLAG, 7, 2), (1, HUMBER, 3, 1),
+    (0, HUTH, 5, 2), (0, NLAG, 2, 1),
+]  # fmt: skip
+
+
 def _month(months_ago: int) -> datetime.date:
     first = timezone.localdate().replace(day=1)
     year, month = divmod(first.year * 12 + first.month - 1 - months_ago, 12)
@@ -100,6 +115,7 @@ def load(stdout) -> None:
         if not setting.notify_email:
             setting.notify_email = DEMO_EMAIL
             setting.save()
+    load_counted_letters(stdout)
     if InterfaceReport.objects.exists():
         return
     providers = {provider.label: provider for provider in Provider.objects.all()}
@@ -128,3 +144,32 @@ def load(stdout) -> None:
         received = min(received + datetime.timedelta(days=9 + demo.practice), timezone.now())
         InterfaceReport.objects.filter(pk=report.pk).update(created_at=received)
     stdout.write(f"Added {len(REPORTS)} invented interface reports.\n")
+
+
+def load_counted_letters(stdout) -> None:
+    """Add invented counted letters over the last six months (once: nothing if any exist)."""
+    if CountedLetter.objects.exists():
+        return
+    providers = {provider.label: provider for provider in Provider.objects.all()}
+    categories = list(RequestCategory.objects.filter(source_group="nhs", asks_for_text=False)[:6])
+    reasons = {
+        kind: list(Reason.objects.filter(letter_kind=kind, asks_for_text=False)[:3])
+        for kind in LetterKind.values
+    }
+    added = 0
+    for months_ago, provider, workload, declined in LETTER_COUNTS:
+        for kind, number in (
+            (LetterKind.WORKLOAD_REJECTION, workload),
+            (LetterKind.DECLINED_REFERRAL, declined),
+        ):
+            for i in range(number):
+                counted = CountedLetter.objects.create(
+                    letter_kind=kind, provider=providers.get(provider), month=_month(months_ago)
+                )
+                if kind == LetterKind.WORKLOAD_REJECTION and categories:
+                    # Skewed towards the first kinds, as real counts are.
+                    counted.categories.set([categories[(i * i + months_ago) % len(categories)]])
+                if reasons[kind]:
+                    counted.reasons.set(reasons[kind][: 1 + i % len(reasons[kind])])
+                added += 1
+    stdout.write(f"Added {added} invented counted letters.\n")

@@ -7,12 +7,13 @@ patient-safety route rather than described here.
 
 import datetime
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from letters.models import Provider, RequestCategory
+from letters.models import Provider, Reason, RequestCategory
+from letters.placeholders import LetterKind
 from letters.validation import validate_editor_text
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
 from reporting.identifiers import validate_no_patient_identifiers
@@ -133,6 +134,35 @@ def first_of_month(day: datetime.date) -> datetime.date:
     return day.replace(day=1) if day else day
 
 
+class CountedLetter(models.Model):
+    """A letter a practice chose to count for the LMC, after making it with a generator.
+
+    Exactly what the statement beside "Count this letter for the LMC" says is sent, and nothing else:
+    the kind of letter, the provider (from the list; none if the practice typed another), the kinds of
+    request and the reasons ticked, and the month of the letter. No day, no time it was counted, no
+    practice, no patient, no free text. ``reporting.counting`` builds it from a signed offer.
+    """
+
+    letter_kind = models.CharField("letter", max_length=40, choices=LetterKind.choices)
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    categories = models.ManyToManyField(
+        RequestCategory, blank=True, related_name="+", verbose_name="kinds of request"
+    )
+    reasons = models.ManyToManyField(Reason, blank=True, related_name="+")
+    month = models.DateField(help_text="The month of the letter (stored as its first day).")
+
+    class Meta:
+        ordering = ["-month", "-pk"]
+        verbose_name = "counted letter"
+
+    def __str__(self) -> str:
+        return f"{self.get_letter_kind_display()} ({self.month:%B %Y})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.month = first_of_month(self.month)
+        super().save(*args, **kwargs)
+
+
 @register_setting(icon="mail")
 class ReportingSettings(BaseSiteSetting):
     """Who hears about a new interface report (Settings → Interface reports)."""
@@ -144,7 +174,15 @@ class ReportingSettings(BaseSiteSetting):
         "they typed. Leave blank to send no email.",
     )
 
-    panels = [FieldPanel("notify_email")]
+    keep_contact_months = models.PositiveSmallIntegerField(
+        "delete contact emails after (months)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="A report's contact email is deleted this many months after the report was received "
+        "(checked daily). The rest of the report is kept.",
+    )
+
+    panels = [FieldPanel("notify_email"), FieldPanel("keep_contact_months")]
 
     class Meta:
         verbose_name = "Interface reports"

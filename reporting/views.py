@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.models import Site
 
+from reporting.counting import OfferRefused, record_count
 from reporting.forms import InterfaceReportForm
 from reporting.services import notify_lmc, record_report
 
@@ -49,3 +50,24 @@ class ReportProblemView(View):
 def thanks(request: HttpRequest) -> HttpResponse:
     """What happens next. The same for everyone: it shows nothing from the report."""
     return render(request, "reporting/thanks.html")
+
+
+@method_decorator(never_cache, name="dispatch")
+class CountLetterView(View):
+    """POST the signed offer from a letter's preview: count it once, then say so (POST, redirect, GET).
+
+    Only the offer is read from the POST; anything else sent with it is ignored.
+    """
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        try:
+            record_count(token=request.POST.get("count", ""))
+        except OfferRefused:
+            return render(request, "reporting/count_refused.html", status=400)
+        return redirect("counting:counted")
+
+
+@never_cache
+def counted(request: HttpRequest) -> HttpResponse:
+    """The same for everyone: the letter was counted (or had been already), and what that means."""
+    return render(request, "reporting/counted.html")

@@ -1,10 +1,25 @@
-"""Interface reports in the admin menu, for those allowed to see them (LMC officers)."""
+"""Interface reports and their figures in the admin menu, for those allowed to see them (LMC officers)."""
 
+from django.urls import path, reverse
 from wagtail import hooks
 
+from reporting.figures_admin import FiguresLetterView, FiguresMenuItem, FiguresView
 from reporting.viewsets import InterfaceReportViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_interface_reports():
     return InterfaceReportViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_figures_url():
+    return [
+        path("reporting/figures/", FiguresView.as_view(), name="reporting_figures"),
+        path("reporting/figures/letter/", FiguresLetterView.as_view(), name="reporting_figures_letter"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu_item():
+    return FiguresMenuItem("Figures", reverse("reporting_figures"), icon_name="table", order=260)

@@ -261,10 +261,12 @@ RATE_LIMITS = [
     # Reports of interface problems: generous, as a practice may send several and practices on the
     # NHS network can share one outward address; enough to stop a script filling the LMC's inbox.
     {"path": "/report-a-problem/", "methods": ["POST"], "requests": 20, "seconds": 600},
+    # Letters counted for the LMC: one press per letter, so as many as a busy shared address makes.
+    {"path": "/count-a-letter/", "methods": ["POST"], "requests": 30, "seconds": 600},
 ]
 
 # Unexpected errors under these paths are logged without their message (core.middleware).
-PATIENT_DATA_PATH_PREFIXES = ["/letters/", "/report-a-problem/"]
+PATIENT_DATA_PATH_PREFIXES = ["/letters/", "/report-a-problem/", "/count-a-letter/"]
 
 # Admin sign-in throttling (django-axes): 5 failures for one username from one address → 15 minutes.
 AUTHENTICATION_BACKENDS = [

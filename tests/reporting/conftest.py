@@ -5,10 +5,13 @@ import datetime
 import logging
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
+from guidance.editorial import EDITORS, OFFICERS, grant_model_permissions
 from letters.models import Provider, RequestCategory
 from reporting.models import ReportingSettings
+from tests.letters.conftest import declined_data, letters_demo, workload_data  # noqa: F401 (counted letters)
 
 URL = "/report-a-problem/"
 THANKS_URL = "/report-a-problem/thank-you/"
@@ -90,3 +93,16 @@ def every_log_record(caplog):
             logger.removeHandler(caplog.handler)
             logger.setLevel(level)
             logger.disabled = disabled
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    """One LMC officer and one LMC editor, neither a superuser, with the groups' permissions."""
+    grant_model_permissions(Group, Permission)  # as the migrations do
+    people = {}
+    for group in (EDITORS, OFFICERS):
+        name = group.split()[-1]
+        user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw-1")
+        user.groups.add(Group.objects.get(name=group))
+        people[group] = user
+    return people

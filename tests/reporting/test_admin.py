@@ -7,10 +7,10 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from guidance.editorial import EDITORS, OFFICERS, grant_model_permissions
+from guidance.editorial import EDITORS, OFFICERS
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
 from reporting.models import InterfaceReport
 
@@ -54,19 +54,6 @@ def reports(options):
             contact_email="",
         ),
     ]
-
-
-@pytest.fixture
-def staff(db, django_user_model):
-    """One LMC officer and one LMC editor, neither a superuser, with the groups' permissions."""
-    grant_model_permissions(Group, Permission)  # as the migrations do
-    people = {}
-    for group in (EDITORS, OFFICERS):
-        name = group.split()[-1]
-        user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw-1")
-        user.groups.add(Group.objects.get(name=group))
-        people[group] = user
-    return people
 
 
 def url(view: str, *args) -> str:

@@ -24,3 +24,15 @@ def test_demo_reports_are_invented_span_months_and_load_once(options, home_page)
         assert report.created_at.date() >= report.month
     site = Site.objects.get(is_default_site=True)
     assert ReportingSettings.for_site(site).notify_email == demo.DEMO_EMAIL
+
+
+def test_demo_counted_letters_hold_only_months_and_options_and_load_once(options, home_page):
+    from reporting.models import CountedLetter
+
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    expected = sum(workload + declined for _, _, workload, declined in demo.LETTER_COUNTS)
+    assert CountedLetter.objects.count() == expected
+    assert all(month.day == 1 for month in CountedLetter.objects.values_list("month", flat=True))
+    assert CountedLetter.objects.filter(provider=options["hull"]).count() > 5
+    assert len(set(CountedLetter.objects.values_list("month", flat=True))) == 6

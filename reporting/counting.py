@@ -1,0 +1,130 @@
+"""Letters counted for the LMC: the offer shown with a letter's preview, and the count it records.
+
+The offer is one signed value holding only what the statement beside the button lists (the kind of
+letter, the provider from the list, the kinds of request, the reasons ticked, the month of the letter)
+and a random one-time number. It is built from named fields of the letter form, never from the whole
+POST, so nothing about the patient, the practice or what was typed can reach it. Nothing is stored
+until the practice presses the button; a second press of the same offer counts nothing more.
+"""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone
+
+from letters.models import Provider, Reason, RequestCategory
+from letters.placeholders import LetterKind
+from reporting.models import CountedLetter
+
+SALT = "reporting.count-letter"
+# An offer is good for a day: long enough to download, check and count; short enough not to pile up.
+OFFER_MAX_AGE = 24 * 60 * 60
+USED_KEY = "count-letter-used:{nonce}"
+
+
+@dataclass(frozen=True)
+class CountOffer:
+    """What one press of "Count this letter for the LMC" sends, in words for the statement."""
+
+    token: str
+    letter: str
+    provider: str
+    categories: list[str]
+    reasons: list[str]
+    month: str
+
+
+def _month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def make_offer(*, kind: str, cleaned_data: dict, requests: list[dict] | None = None) -> CountOffer:
+    """The offer for a letter made from a valid form's ``cleaned_data`` (and workload ``requests``).
+
+    Only the provider chosen from the list, the reasons' and categories' ids and the letter's month
+    are read; free text ("Other" descriptions, a typed organisation) is never read.
+    """
+    provider: Provider | None = cleaned_data.get("recipient_provider")
+    reasons = list(cleaned_data.get("reasons") or [])
+    categories: list[RequestCategory] = []
+    for request in requests or []:
+        category = request.get("category")
+        if category is not None and category not in categories:
+            categories.append(category)
+    month = _month_start(cleaned_data["letter_date"])
+    payload = {
+        "k": kind,
+        "p": provider.pk if provider else None,
+        "c": [category.pk for category in categories],
+        "r": [reason.pk for reason in reasons],
+        "m": month.isoformat(),
+        "n": secrets.token_urlsafe(12),
+    }
+    return CountOffer(
+        token=signing.dumps(payload, salt=SALT, compress=True),
+        letter=LetterKind(kind).label,
+        provider=provider.label if provider else "Not from the list (not sent)",
+        categories=[category.label for category in categories],
+        reasons=[reason.label for reason in reasons],
+        month=f"{month:%B %Y}",
+    )
+
+
+class OfferRefused(Exception):
+    """The offer was altered, is too old, or names something that no longer exists."""
+
+
+def _read(token: str) -> dict:
+    try:
+        payload = signing.loads(token, salt=SALT, max_age=OFFER_MAX_AGE)
+        kind = LetterKind(payload["k"]).value
+        month = datetime.date.fromisoformat(payload["m"])
+        provider_id, category_ids, reason_ids = payload["p"], list(payload["c"]), list(payload["r"])
+        nonce = str(payload["n"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise OfferRefused from error
+    if month > _month_start(timezone.localdate()):
+        raise OfferRefused
+    return {
+        "kind": kind,
+        "month": month,
+        "provider": Provider.objects.filter(pk=provider_id).first() if provider_id else None,
+        "categories": list(RequestCategory.objects.filter(pk__in=category_ids)),
+        "reasons": list(Reason.objects.filter(pk__in=reason_ids, letter_kind=kind)),
+        "nonce": nonce,
+    }
+
+
+def _first_use(nonce: str) -> bool:
+    """True unless this offer was counted before (within its day).
+
+    The cache every worker shares (the rate limits') remembers used offers. If it is unavailable the
+    count is kept anyway: a rare double count is better than losing counts or refusing practices.
+    """
+    cache = caches[getattr(settings, "RATE_LIMIT_CACHE", "default")]
+    key = USED_KEY.format(nonce=nonce)
+    if cache.add(key, 1, timeout=OFFER_MAX_AGE + 60):
+        return True
+    return cache.get(key) is None  # not added, and not there: the cache is down
+
+
+def record_count(*, token: str) -> CountedLetter | None:
+    """Count the letter an offer describes; None when this offer was already counted.
+
+    Raises ``OfferRefused`` for an altered or expired offer (nothing is stored).
+    """
+    offer = _read(token)
+    if not _first_use(offer["nonce"]):
+        return None
+    with transaction.atomic():
+        counted = CountedLetter.objects.create(
+            letter_kind=offer["kind"], provider=offer["provider"], month=offer["month"]
+        )
+        counted.categories.set(offer["categories"])
+        counted.reasons.set(offer["reasons"])
+    return counted

@@ -1,0 +1,150 @@
+"""A practice counts a letter for the LMC: only what the statement lists is stored, once, on request."""
+
+import datetime
+import html as html_module
+import re
+
+import pytest
+from django.core import signing
+from django.core.cache import caches
+from django.test import Client
+
+from letters.models import Provider, Reason, RequestCategory
+from reporting.counting import SALT
+from reporting.models import CountedLetter
+from tests.letters.conftest import DECLINED_URL, NHS_NUMBER, PATIENT_NAME, WORKLOAD_URL
+
+pytestmark = pytest.mark.django_db
+COUNT_URL = "/count-a-letter/"
+LETTERS_TODAY = datetime.date(2026, 6, 10)
+
+
+@pytest.fixture(autouse=True)
+def letters_today(monkeypatch):
+    monkeypatch.setattr("letters.forms.base._today", lambda: LETTERS_TODAY)
+    monkeypatch.setattr("reporting.counting.timezone.localdate", lambda: LETTERS_TODAY)
+
+
+@pytest.fixture(autouse=True)
+def fresh_used_offers(settings):
+    caches[settings.RATE_LIMIT_CACHE].clear()
+    yield
+    caches[settings.RATE_LIMIT_CACHE].clear()
+
+
+def offer_section(html: str) -> str:
+    match = re.search(r'<div class="inset count-letter".*?</form>\s*</div>', html, re.S)
+    assert match, "no count offer on the page"
+    return match[0]
+
+
+def offer_token(html: str) -> str:
+    return re.search(r'name="count" value="([^"]+)"', offer_section(html))[1]
+
+
+def test_nothing_is_counted_unless_the_practice_asks(client, workload_data, home_page):
+    for action in ("preview", "letter.docx", "letter.pdf"):
+        response = client.post(WORKLOAD_URL, {**workload_data, "action": action})
+        assert response.status_code == 200
+        b"".join(response.streaming_content) if response.streaming else response.content
+    assert CountedLetter.objects.count() == 0
+
+
+def test_the_statement_lists_exactly_what_is_sent_and_the_row_holds_only_that(
+    client, workload_data, home_page
+):
+    html = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    section = offer_section(html)
+    text = html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section)))
+    reasons = Reason.objects.filter(pk__in=workload_data["reasons"]).order_by("sort_order")
+    assert "the letter: Workload rejection" in text
+    assert "the provider: Hull University Teaching Hospitals NHS Trust" in text
+    assert "the kinds of request: Fit note" in text
+    assert "the reasons ticked: " + "; ".join(r.label for r in reasons) in text
+    assert "the month of the letter: June 2026" in text
+    assert "Nothing about the patient, your practice or you is sent" in text
+    assert 'action="/count-a-letter/"' in section and 'type="checkbox"' not in section
+    # The offer itself carries no patient, practice or typed detail (a signed value is readable).
+    payload = signing.loads(offer_token(html), salt=SALT)
+    assert set(payload) == {"k", "p", "c", "r", "m", "n"}
+    for secret in (PATIENT_NAME, NHS_NUMBER, "HX998877", "B81001", "Ysbyty", "knee", "2026-06-03"):
+        assert secret not in str(payload)
+
+    # The count's POST also carries patient fields: none of them reaches the row.
+    response = client.post(COUNT_URL, {"count": offer_token(html), **workload_data})
+    assert response.status_code == 302 and response["Location"] == "/count-a-letter/thank-you/"
+    field_names = {field.name for field in CountedLetter._meta.get_fields()}
+    assert field_names == {"id", "letter_kind", "provider", "categories", "reasons", "month"}
+    counted = CountedLetter.objects.get()
+    assert counted.letter_kind == "workload_rejection"
+    assert counted.provider == Provider.objects.get(label__startswith="Hull University")
+    category = RequestCategory.objects.get(pk=workload_data["request-0-category"])
+    assert list(counted.categories.all()) == [category]
+    assert set(counted.reasons.all()) == set(reasons)
+    assert counted.month == datetime.date(2026, 6, 1)  # the month, never the day (3 June)
+    thanks = client.get("/count-a-letter/thank-you/").content.decode()
+    assert "your letter has been counted" in thanks and PATIENT_NAME not in thanks
+
+
+def test_a_typed_organisation_is_not_sent(client, declined_data, home_page):
+    data = {**declined_data, "recipient_provider": "", "recipient_organisation": "Zyxwv Private Clinic"}
+    html = client.post(DECLINED_URL, {**data, "action": "preview"}).content.decode()
+    assert "Zyxwv" not in offer_section(html)
+    client.post(COUNT_URL, {"count": offer_token(html)})
+    counted = CountedLetter.objects.get()
+    assert counted.provider is None and counted.letter_kind == "declined_referral"
+    assert counted.reasons.count() == 1 and counted.categories.count() == 0
+
+
+def test_a_double_click_counts_once(client, workload_data, home_page):
+    html = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    token = offer_token(html)
+    assert client.post(COUNT_URL, {"count": token}).status_code == 302
+    assert client.post(COUNT_URL, {"count": token}).status_code == 302  # the same thanks
+    assert CountedLetter.objects.count() == 1
+    # A new preview is a new letter: it may be counted.
+    again = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    client.post(COUNT_URL, {"count": offer_token(again)})
+    assert CountedLetter.objects.count() == 2
+
+
+def test_an_altered_or_old_offer_counts_nothing_and_says_so(client, workload_data, home_page, monkeypatch):
+    html = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    token = offer_token(html)
+    forged = signing.dumps({"k": "workload_rejection", "p": None, "c": [], "r": [], "m": "2026-06-01"})
+    for bad in ("", "nonsense", token[:-2] + "xx", forged):
+        response = client.post(COUNT_URL, {"count": bad})
+        assert response.status_code == 400
+        assert "could not be counted" in response.content.decode()
+    monkeypatch.setattr("reporting.counting.OFFER_MAX_AGE", -1)
+    assert client.post(COUNT_URL, {"count": token}).status_code == 400
+    assert CountedLetter.objects.count() == 0
+
+
+def test_counting_needs_the_csrf_token(workload_data, home_page):
+    browser = Client(enforce_csrf_checks=True)
+    form = browser.get(WORKLOAD_URL).content.decode()
+    letter_csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    data = {**workload_data, "action": "preview", "csrfmiddlewaretoken": letter_csrf}
+    html = browser.post(WORKLOAD_URL, data).content.decode()
+    section = offer_section(html)
+    assert "csrfmiddlewaretoken" in section
+    assert browser.post(COUNT_URL, {"count": offer_token(html)}).status_code == 403
+    assert CountedLetter.objects.count() == 0
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', section)[1]
+    response = browser.post(COUNT_URL, {"count": offer_token(html), "csrfmiddlewaretoken": csrf})
+    assert response.status_code == 302
+    assert CountedLetter.objects.count() == 1
+
+
+def test_counting_is_rate_limited_like_the_report_form(client, workload_data, home_page, settings):
+    settings.RATE_LIMIT_ENABLED = True
+    limit = next(rule for rule in settings.RATE_LIMITS if rule["path"] == COUNT_URL)
+    assert limit["methods"] == ["POST"] and limit["requests"] <= 60
+    settings.RATE_LIMITS = [{**limit, "requests": 2}]
+    html = client.post(WORKLOAD_URL, {**workload_data, "action": "preview"}).content.decode()
+    for _ in range(2):
+        assert client.post(COUNT_URL, {"count": offer_token(html)}).status_code == 302
+    refused = client.post(COUNT_URL, {"count": offer_token(html)})
+    assert refused.status_code == 429 and "Retry-After" in refused
+    assert client.post(COUNT_URL, {"count": "x"}, REMOTE_ADDR="198.51.100.9").status_code == 400

@@ -1,0 +1,64 @@
+"""The LMC's letter to the ICB for a period and provider: made by the letters' renderers, read back
+from the Word file and the PDF, with the published numbers only."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from guidance.editorial import EDITORS, OFFICERS
+from letters.placeholders import LetterKind
+from reporting.models import CountedLetter
+from tests.letters.conftest import body, docx_text, pdf_text
+
+from .test_admin import make_report
+
+pytestmark = pytest.mark.django_db
+MAY = datetime.date(2026, 5, 1)
+
+
+def count_letters(number: int, *, provider, categories=()):
+    for _ in range(number):
+        counted = CountedLetter.objects.create(
+            letter_kind=LetterKind.WORKLOAD_REJECTION, provider=provider, month=MAY
+        )
+        counted.categories.set(categories)
+
+
+@pytest.fixture
+def counted(options):
+    count_letters(12, provider=options["hull"], categories=[options["tests"]])
+    count_letters(3, provider=options["hull"], categories=[options["fit_note"]])
+    count_letters(7, provider=options["nlag"])
+    for _ in range(2):
+        make_report(options, month=MAY)
+
+
+def letter_url(**query) -> str:
+    return reverse("reporting_figures_letter") + "?" + "&".join(f"{k}={v}" for k, v in query.items())
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("docx", docx_text), ("pdf", pdf_text)])
+def test_an_officer_downloads_the_letter_for_one_provider(
+    client, staff, options, counted, home_page, fmt, read
+):
+    client.force_login(staff[OFFICERS])
+    response = client.get(letter_url(start="2026-05", end="2026-06", provider=options["hull"].pk, format=fmt))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith(f'.{fmt}"')
+    text = " ".join(read(body(response)).split())
+    assert "Hull University Teaching Hospitals NHS Trust, May 2026 to June 2026" in text
+    assert "Arranging tests the provider wants: 10" in text  # 12, rounded
+    assert "Fit note (Med3): fewer than 5" in text  # 3, suppressed
+    assert "Workload rejection: 15" in text
+    assert "Work pushed to the practice that belongs with the provider: fewer than 5" in text  # 2 reports
+    assert ": 12" not in text and ": 3" not in text and ": 2" not in text
+    assert "Northern Lincolnshire" not in text  # another provider's letters are not in it
+    assert "Beverley Road" not in text and "B81001" not in text  # nothing about practices
+
+
+def test_editors_cannot_download_it(client, staff, counted):
+    client.force_login(staff[EDITORS])
+    response = client.get(letter_url(start="2026-05", end="2026-06", format="docx"))
+    assert response.status_code in (302, 403)
+    assert "Content-Disposition" not in response

@@ -170,7 +170,8 @@ def ensure_most_used(home: HomePage, index: GuidanceIndexPage) -> None:
         return
     by_slug = {page.slug: page for page in index.get_children()}
     picks = [by_slug[slug] for slug in demo_site_pages.MOST_USED_SLUGS if slug in by_slug]
-    home.most_used = [MostUsedGuidance(page=page) for page in picks]
+    # Numbered, so moving one in the admin keeps the others in their places.
+    home.most_used = [MostUsedGuidance(page=page, sort_order=order) for order, page in enumerate(picks)]
     home.save_revision().publish()
 
 

@@ -148,7 +148,7 @@ WORKLOAD_BODY = [
     _if(
         Condition.TIME_CRITICAL,
         "TIME-CRITICAL: this letter includes work the patient needs promptly. Please deal with it, and "
-        "contact the practice if you cannot",
+        "contact the practice if you cannot.",
         bold=True,
     ),
     GREETING,

@@ -62,7 +62,8 @@ class RequestForm(forms.Form):
         max_length=600,
         multiline=True,
         rows=2,
-        help_text="Which test, medicine or dates, as a sentence. No patient identifiers.",
+        help_text="Which test, medicine or dates, as a sentence. No patient identifiers. The note for "
+        "the patient may repeat it, so write it so the patient can read it.",
     )
     ask = TextField(
         label="What you ask them to do",

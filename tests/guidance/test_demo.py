@@ -22,6 +22,19 @@ class DemoContentTests(TestCase):
         self.assertEqual(GuidanceItemPage.objects.child_of(index).live().count(), 8)
         self.assertEqual(ReportPage.objects.child_of(index).live().count(), 2)
 
+    def test_most_used_guidance_keeps_its_order_when_an_editor_moves_one(self):
+        from guidance.models import HomePage
+
+        home = HomePage.objects.get()
+        picks = list(home.most_used.all())
+        self.assertGreaterEqual(len(picks), 3)
+        # What the admin's "move up" saves: the second pick takes the first place, the rest stay.
+        picks[0].sort_order, picks[1].sort_order = picks[1].sort_order, picks[0].sort_order
+        for pick in picks[:2]:
+            pick.save()
+        moved = [pick.page_id for pick in home.most_used.all()]
+        self.assertEqual(moved, [picks[1].page_id, picks[0].page_id, *[pick.page_id for pick in picks[2:]]])
+
     def test_second_load_changes_nothing(self):
         def counts():
             return (

@@ -198,7 +198,7 @@ class TestWorkloadRejection:
         # The medicine is time-critical and was not done once: the letter says so first, before the greeting.
         time_critical = text.index(
             "TIME-CRITICAL: this letter includes work the patient needs promptly. Please deal with it, and "
-            "contact the practice if you cannot"
+            "contact the practice if you cannot."
         )
         assert time_critical < text.index("Dear Dr Núñez,")
 

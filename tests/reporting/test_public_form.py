@@ -146,3 +146,22 @@ def test_reports_are_rate_limited_per_client_with_the_friendly_page(
     assert client.get(URL).status_code == 200  # reading the form is never limited
     other = client.post(URL, answers, REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 302  # another practice is not held back
+
+
+def test_the_form_says_when_the_email_is_deleted_and_links_the_privacy_notice(client, options, home_page):
+    from wagtail.models import Site
+
+    from core.models import SiteIdentity
+    from reporting.models import ReportingSettings
+    from tests.guidance.factories import InformationPageFactory
+
+    site = Site.objects.get(is_default_site=True)
+    reporting = ReportingSettings.for_site(site)
+    reporting.keep_contact_months = 6
+    reporting.save()
+    identity = SiteIdentity.for_site(site)
+    identity.privacy_page = InformationPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
+    identity.save()
+    html = client.get(URL).content.decode()
+    assert "Your email address is deleted 6 months after your report" in html
+    assert re.search(r'<a href="/privacy/">privacy notice</a>', html)

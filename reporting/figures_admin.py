@@ -136,6 +136,11 @@ class FiguresLetterView(View):
             end=end,
             provider=provider,
             issuer=identity.name,
+            issuer_contacts=tuple(
+                line.strip()
+                for line in [*identity.address.splitlines(), identity.phone, identity.email]
+                if line.strip()
+            ),
             icb_name=identity.icb_name,
             on=today,
         )

@@ -34,15 +34,19 @@ def build_icb_letter(
     end: datetime.date,
     provider: Provider | None,
     issuer: str,
+    issuer_contacts: tuple[str, ...] = (),
     icb_name: str,
     on: datetime.date,
 ) -> LetterContent:
-    """The letter for the months ``start``–``end`` (every provider when ``provider`` is None)."""
+    """The letter for the months ``start``–``end`` (every provider when ``provider`` is None), headed
+    with the LMC's name and ``issuer_contacts`` (address lines, phone, email)."""
     who = provider.label if provider else "all providers"
     period = f"{start:%B %Y} to {end:%B %Y}"
     reports = {b.key: b for b in report_breakdowns(start=start, end=end, provider=provider)}
     letters = {b.key: b for b in letter_breakdowns(start=start, end=end, provider=provider)}
     blocks = [
+        # To the ICB's team, not a named person: "Yours faithfully" below.
+        Paragraph("Dear colleagues,"),
         Heading(f"Interface problems reported by practices: {who}, {period}"),
         Paragraph(
             f"Practices in our area tell {issuer} about problems at the interface with providers, and count "
@@ -74,7 +78,7 @@ def build_icb_letter(
     return LetterContent(
         title=f"Interface problems: {who}, {period}",
         file_stem=slugify(f"icb-letter-{start:%Y-%m}-to-{end:%Y-%m}-{stem_who}")[:100],
-        letterhead=(issuer,),
+        letterhead=(issuer, *issuer_contacts),
         date_line=long_date(on),
         recipient=(icb_name,) if icb_name else ("The Integrated Care Board",),
         blocks=tuple(blocks),

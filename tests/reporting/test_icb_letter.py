@@ -42,12 +42,22 @@ def letter_url(**query) -> str:
 def test_an_officer_downloads_the_letter_for_one_provider(
     client, staff, options, counted, home_page, fmt, read
 ):
+    from wagtail.models import Site
+
+    from core.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.address, identity.email = "1 Example Street\nHull", "lmc@example.org"
+    identity.save()
     client.force_login(staff[OFFICERS])
     response = client.get(letter_url(start="2026-05", end="2026-06", provider=options["hull"].pk, format=fmt))
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith(f'.{fmt}"')
     text = " ".join(read(body(response)).split())
     assert "Hull University Teaching Hospitals NHS Trust, May 2026 to June 2026" in text
+    # Headed with where the LMC can be answered, and greeted before the subject line.
+    assert "1 Example Street Hull lmc@example.org" in text
+    assert text.index("Dear colleagues,") < text.index("Interface problems reported by practices:")
     assert "Arranging tests the provider wants: 10" in text  # 12, rounded
     assert "Fit note (Med3): fewer than 5" in text  # 3, suppressed
     assert "Workload rejection: 15" in text

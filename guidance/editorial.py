@@ -57,6 +57,8 @@ MODEL_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         # Practices' reports of interface problems: triage (never add or delete), and who is told.
         "reporting.interfacereport": ("change", "view"),
         "reporting.reportingsettings": ("change", "view"),
+        # Letters practices counted: read, and delete a count made by mistake (never add or change).
+        "reporting.countedletter": ("delete", "view"),
     },
 }
 

@@ -162,6 +162,10 @@ class CountedLetter(models.Model):
         self.month = first_of_month(self.month)
         super().save(*args, **kwargs)
 
+    def month_label(self) -> str:
+        """The month, as readers write it ("May 2026")."""
+        return f"{self.month:%B %Y}"
+
 
 @register_setting(icon="mail")
 class ReportingSettings(BaseSiteSetting):

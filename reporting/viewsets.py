@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from letters.models import Provider
 from reporting.choices import ProblemKind, TriageStatus
-from reporting.models import InterfaceReport
+from reporting.models import CountedLetter, InterfaceReport
 from reporting.services import VIEWSET_NAME
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -97,3 +97,23 @@ class InterfaceReportViewSet(ModelViewSet):
     export_filename = "interface-reports"
     search_fields = ["practice_name", "practice_ods_code", "service", "provider_other"]
     search_backend_name = None  # plain database queries: reports are not in the site search index
+
+
+class CountedLetterViewSet(ModelViewSet):
+    """Letters practices counted for the LMC: officers read them and delete a count made by mistake.
+
+    Counts are never added or changed here (officers have view and delete only): a count is exactly
+    what the practice sent.
+    """
+
+    model = CountedLetter
+    name = "counted_letters"
+    icon = "doc-full"
+    menu_label = "Counted letters"
+    menu_order = 255
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    form_fields = ["letter_kind", "provider", "month"]  # required by Wagtail; nobody may edit
+    # Field names, so Wagtail makes the first the row's title, with the row's actions (Delete).
+    list_display = ["__str__", "provider", Column("month_label", label="Month")]
+    list_filter = ["letter_kind", "provider"]

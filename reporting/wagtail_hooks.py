@@ -4,12 +4,17 @@ from django.urls import path, reverse
 from wagtail import hooks
 
 from reporting.figures_admin import FiguresLetterView, FiguresMenuItem, FiguresView
-from reporting.viewsets import InterfaceReportViewSet
+from reporting.viewsets import CountedLetterViewSet, InterfaceReportViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_interface_reports():
     return InterfaceReportViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_counted_letters():
+    return CountedLetterViewSet()
 
 
 @hooks.register("register_admin_urls")

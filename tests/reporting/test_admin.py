@@ -73,6 +73,8 @@ def test_officers_and_only_officers_hold_report_permissions(staff):
         "change_interfacereport",
         "view_reportingsettings",
         "change_reportingsettings",
+        "view_countedletter",
+        "delete_countedletter",
     }
     assert codenames(EDITORS) == set()
     assert not any(user.is_superuser for user in staff.values())

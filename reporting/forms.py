@@ -6,12 +6,11 @@ refused, the length limit stated) so both read alike; every text box also refuse
 """
 
 import datetime
-from collections.abc import Iterator
 
 from django import forms
 from django.utils import timezone
 
-from letters.forms.base import anchor, mark_errors
+from letters.forms.base import SectionedForm, mark_errors
 from letters.forms.fields import OptionChoiceField, TextField
 from letters.models import Provider, RequestCategory
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole
@@ -52,7 +51,7 @@ def _radios(choices, *, label: str, message: str, **kwargs) -> forms.ChoiceField
     )
 
 
-class InterfaceReportForm(forms.Form):
+class InterfaceReportForm(SectionedForm):
     """What a practice tells the LMC about one problem. ``sections`` set the page's fieldsets."""
 
     sections = (
@@ -189,24 +188,3 @@ class InterfaceReportForm(forms.Form):
             self.add_error("month", "The month cannot be in the future.")
             return None
         return start
-
-    # -- what the template needs --
-
-    def section_fields(self) -> list[tuple[str, str, list[forms.BoundField]]]:
-        return [
-            (section_id, legend, [self[name] for name in names])
-            for section_id, legend, names in self.sections
-        ]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(True for _ in self.error_list())
-
-    def error_list(self) -> Iterator[tuple[str, str]]:
-        """Every error with the id it links to, in page order."""
-        for error in self.non_field_errors():
-            yield "", error
-        for _section, _legend, fields in self.section_fields():
-            for field in fields:
-                for error in field.errors:
-                    yield anchor(field), error

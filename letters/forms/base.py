@@ -36,7 +36,35 @@ def _today() -> datetime.date:
 Section = tuple[str, str, tuple[str, ...]]
 
 
-class LetterForm(forms.Form):
+class SectionedForm(forms.Form):
+    """A form laid out in ``sections`` of (id, legend, field names), with an error summary that links
+    each error to its field in page order (the letter forms and the interface report form)."""
+
+    sections: tuple[Section, ...] = ()
+
+    def section_fields(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """``sections`` with each name replaced by its bound field: the template needs no lookups."""
+        return [
+            (section_id, legend, [self[name] for name in names])
+            for section_id, legend, names in self.sections
+        ]
+
+    @property
+    def has_errors(self) -> bool:
+        """True when the page must show the error summary."""
+        return any(True for _ in self.error_list())
+
+    def error_list(self) -> Iterator[tuple[str, str]]:
+        """Every error with the id it links to, in the order the fields appear on the page."""
+        for error in self.non_field_errors():
+            yield "", error
+        for _section, _legend, fields in self.section_fields():
+            for field in fields:
+                for error in field.errors:
+                    yield anchor(field), error
+
+
+class LetterForm(SectionedForm):
     """The fields and checks both letters share. Subclasses add their own and list ``sections``."""
 
     kind: str
@@ -221,27 +249,6 @@ class LetterForm(forms.Form):
         """Validate, then point each field with an error at its message for screen readers."""
         super().full_clean()
         mark_errors(self)
-
-    def section_fields(self) -> list[tuple[str, str, list[forms.BoundField]]]:
-        """``sections`` with each name replaced by its bound field: the template needs no lookups."""
-        return [
-            (section_id, legend, [self[name] for name in names])
-            for section_id, legend, names in self.sections
-        ]
-
-    @property
-    def has_errors(self) -> bool:
-        """True when the page must show the error summary."""
-        return any(True for _ in self.error_list())
-
-    def error_list(self) -> Iterator[tuple[str, str]]:
-        """Every error with the id it links to, in the order the fields appear on the page."""
-        for error in self.non_field_errors():
-            yield "", error
-        for _section, _legend, fields in self.section_fields():
-            for field in fields:
-                for error in field.errors:
-                    yield anchor(field), error
 
     # -- cross-field checks --
 

@@ -19,10 +19,10 @@ BREAKDOWNS = [
     ("provider", "By provider"),
     ("kind", "By kind of problem (reports only)"),
     ("letter", "By kind of letter (letters only)"),
-    ("category", "By kind of request (letters only)"),
+    ("category", "By kind of work pushed to the practice"),
     ("reason", "By reason given (letters only)"),
 ]
-ONLY_FOR = {"kind": "reports", "letter": "letters", "category": "letters", "reason": "letters"}
+ONLY_FOR = {"kind": "reports", "letter": "letters", "reason": "letters"}
 
 
 class FiguresBlock(blocks.StructBlock):

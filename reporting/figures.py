@@ -99,7 +99,8 @@ def _by_provider(queryset: QuerySet, *, noun: str) -> Breakdown:
 def report_breakdowns(
     *, start: datetime.date, end: datetime.date, provider: Provider | None = None
 ) -> list[Breakdown]:
-    """Reports of interface problems in the months ``start``–``end``: by month, provider, kind of problem."""
+    """Reports of interface problems in the months ``start``–``end``: by month, provider, kind of problem
+    and, for work pushed to the practice, kind of work."""
     reports = _in_period(InterfaceReport.objects.all(), start=start, end=end, provider=provider)
     kinds = Counter(dict(reports.values_list("kind").annotate(n=Count("pk")).order_by()))
     kind_rows = tuple(Row(label, kinds.get(value, 0)) for value, label in ProblemKind.choices)
@@ -107,7 +108,25 @@ def report_breakdowns(
         _by_month(reports, start=start, end=end, noun="Reports"),
         _by_provider(reports, noun="Reports"),
         Breakdown("kind", "Reports by kind of problem", "Kind of problem", kind_rows, sum(kinds.values())),
+        _by_kind_of_work(reports.filter(kind=ProblemKind.WORKLOAD)),
     ]
+
+
+def _by_kind_of_work(workload_reports: QuerySet) -> Breakdown:
+    """Reports of work pushed to the practice by the kind of work (each report names one, at most)."""
+    counts = workload_reports.values_list("workload_category").annotate(n=Count("pk")).order_by()
+    labels = dict(RequestCategory.objects.values_list("pk", "label"))
+    rows = sorted(
+        (Row(labels.get(pk, "Not said") if pk else "Not said", n) for pk, n in counts),
+        key=lambda row: (-row.count, row.label),
+    )
+    return Breakdown(
+        "category",
+        "Reports of work pushed to the practice, by kind of work",
+        "Kind of work",
+        tuple(rows),
+        sum(row.count for row in rows),
+    )
 
 
 def letter_breakdowns(

@@ -12,11 +12,6 @@ from letters.content import BulletList, Heading, LetterContent, Paragraph, Signa
 from letters.models import Provider
 from reporting.figures import SMALL, letter_breakdowns, present, report_breakdowns
 
-SECTIONS = {
-    "reports": ("kind", "provider", "month"),
-    "letters": ("letter", "category", "reason"),
-}
-
 
 def _bullets(breakdown, intro: str) -> BulletList | Paragraph:
     shown = present(breakdown=breakdown, public=True)
@@ -55,6 +50,7 @@ def build_icb_letter(
         ),
         Heading("Reports of interface problems"),
         _bullets(reports["kind"], "By kind of problem:"),
+        _bullets(reports["category"], "Work pushed to the practice, by kind of work:"),
     ]
     if provider is None:
         blocks.append(_bullets(reports["provider"], "By provider:"))

@@ -50,7 +50,7 @@ def test_counts_by_month_provider_and_kind_for_the_period_only(options):
     count_letters(6, provider=options["hull"], categories=[options["tests"]])
     count_letters(2, provider=None, month=JUNE, kind=LetterKind.DECLINED_REFERRAL)
 
-    month, provider, kind = figures.report_breakdowns(start=MAY, end=JUNE)
+    month, provider, kind, work = figures.report_breakdowns(start=MAY, end=JUNE)
     assert [(r.label, r.count) for r in month.rows] == [("May 2026", 3), ("June 2026", 1)]
     assert month.total == 4 and provider.total == 4 and kind.total == 4
     assert [(r.label, r.count) for r in provider.rows] == [
@@ -58,6 +58,9 @@ def test_counts_by_month_provider_and_kind_for_the_period_only(options):
         ("Northern Lincolnshire and Goole NHS Foundation Trust", 1),
     ]
     assert {r.label: r.count for r in kind.rows}[ProblemKind.TASKS.label] == 1
+    # Only the three reports of work pushed to the practice, each by the kind of work it names.
+    assert [(r.label, r.count) for r in work.rows] == [("Arranging tests the provider wants", 3)]
+    assert work.total == 3
 
     only_hull = figures.report_breakdowns(start=MAY, end=JUNE, provider=options["hull"])
     assert only_hull[0].total == 3

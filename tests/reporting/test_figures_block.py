@@ -74,6 +74,21 @@ def test_one_provider_without_a_chart(client, options):
     assert 'class="figures-chart"' not in html
 
 
+def test_reports_of_work_pushed_to_the_practice_by_kind_of_work(client, options):
+    from .test_admin import make_report
+
+    for _ in range(6):
+        make_report(options, month=MAY)
+    make_report(options, month=MAY, workload_category=options["fit_note"])
+    body = [figures_block(source="reports", breakdown="category")]
+    page = ReportPageFactory(parent=make_guidance_index(), body=body)
+    html = client.get(page.url).content.decode()
+    assert "Reports of work pushed to the practice, by kind of work, May 2026 to June 2026" in html
+    assert re.search(r'<th scope="row">Arranging tests the provider wants</th><td>5</td>', html)
+    assert re.search(r'<th scope="row">Fit note \(Med3\)</th><td>fewer than 5</td>', html)
+    assert re.search(r'<th scope="row">Total</th><td>5</td>', html)  # 7, rounded
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [

@@ -62,6 +62,8 @@ def test_an_officer_downloads_the_letter_for_one_provider(
     assert "Fit note (Med3): fewer than 5" in text  # 3, suppressed
     assert "Workload rejection: 15" in text
     assert "Work pushed to the practice that belongs with the provider: fewer than 5" in text  # 2 reports
+    by_work = "Work pushed to the practice, by kind of work: Arranging tests the provider wants: fewer than 5"
+    assert by_work in text
     assert ": 12" not in text and ": 3" not in text and ": 2" not in text
     assert "Northern Lincolnshire" not in text  # another provider's letters are not in it
     assert "Beverley Road" not in text and "B81001" not in text  # nothing about practices

@@ -3,21 +3,26 @@
 Every practice here is made up (ODS codes starting Z99, names ending "(demo)") and no report mentions
 a patient. Also some invented letters counted for the LMC, so the figures show something.
 Idempotent: reports are added only while there are none, counted letters likewise. Also sets who is
-emailed in the demo.
+emailed in the demo, and publishes a report page whose Figures blocks count them live.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from guidance.demo_content import paragraph
+from guidance.models import GuidanceIndexPage, ReportPage, Topic
 from letters.models import Provider, Reason, RequestCategory
 from letters.placeholders import LetterKind
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
 from reporting.models import CountedLetter, InterfaceReport, ReportingSettings
 
 DEMO_EMAIL = "reports@humbersidelmc.example"
+FIGURES_PAGE_SLUG = "practice-reports-live-figures"
+FIGURES_MONTHS = 6  # the demo page counts the months the invented reports and letters fall in
 PRACTICES = [
     ("Z99001", "Acacia Street Surgery (demo)"),
     ("Z99002", "Riverside Medical Group (demo)"),
@@ -109,13 +114,15 @@ def _month(months_ago: int) -> datetime.date:
 
 
 def load(stdout) -> None:
-    """Add the demo reports (once) and the demo notification address (if none is set)."""
+    """Add the demo reports and counted letters (once), the demo notification address (if none is set)
+    and the report page with live figures (once)."""
     for site in Site.objects.all():
         setting = ReportingSettings.for_site(site)
         if not setting.notify_email:
             setting.notify_email = DEMO_EMAIL
             setting.save()
     load_counted_letters(stdout)
+    ensure_figures_page(stdout)
     if InterfaceReport.objects.exists():
         return
     providers = {provider.label: provider for provider in Provider.objects.all()}
@@ -173,3 +180,48 @@ def load_counted_letters(stdout) -> None:
                     counted.reasons.set(reasons[kind][: 1 + i % len(reasons[kind])])
                 added += 1
     stdout.write(f"Added {added} invented counted letters.\n")
+
+
+def _figures(source: str, breakdown: str, *, start: datetime.date, end: datetime.date, chart: bool) -> dict:
+    value = {"source": source, "breakdown": breakdown, "provider": None, "chart": chart}
+    return {"type": "figures", "value": value | {"start": start.isoformat(), "end": end.isoformat()}}
+
+
+def ensure_figures_page(stdout) -> None:
+    """Publish the demo "live figures" report page (once; nothing without the guidance library)."""
+    index = GuidanceIndexPage.objects.live().first()
+    if index is None or ReportPage.objects.filter(slug=FIGURES_PAGE_SLUG).exists():
+        return
+    today = timezone.localdate()
+    start, end = _month(FIGURES_MONTHS - 1), today
+    period = {"start": start, "end": end}
+    page = ReportPage(
+        title="Interface problems reported by practices: live figures",
+        slug=FIGURES_PAGE_SLUG,
+        summary=(
+            "How many interface problems practices reported to the LMC, and how many template letters they "
+            "counted, month by month. Demo content: every report and letter behind these numbers is invented."
+        ),
+        publication_date=today,
+        last_reviewed=today,
+        next_review_due=today + datetime.timedelta(days=365),
+        key_findings=(
+            "<p>Work pushed to practices that belongs with the provider is the problem practices "
+            "report most.</p>"
+        ),
+        body=[
+            paragraph(
+                "<p>These numbers are counted live from the reports practices send with the "
+                f'<a href="{reverse("reporting:report")}">report a problem</a> form and the letters they '
+                "choose to count for the LMC after making them here.</p>"
+            ),
+            _figures("reports", "kind", **period, chart=True),
+            _figures("reports", "category", **period, chart=False),
+            _figures("reports", "provider", **period, chart=False),
+            _figures("letters", "month", **period, chart=True),
+        ],
+    )
+    index.add_child(instance=page)
+    page.topics.set(Topic.objects.filter(slug="workload"))
+    page.save_revision().publish()
+    stdout.write("Added a report page with live figures.\n")

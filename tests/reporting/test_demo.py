@@ -36,3 +36,29 @@ def test_demo_counted_letters_hold_only_months_and_options_and_load_once(options
     assert all(month.day == 1 for month in CountedLetter.objects.values_list("month", flat=True))
     assert CountedLetter.objects.filter(provider=options["hull"]).count() > 5
     assert len(set(CountedLetter.objects.values_list("month", flat=True))) == 6
+
+
+def test_the_demo_report_page_shows_the_invented_figures_under_the_small_number_rule(
+    client, options, home_page
+):
+    import re
+
+    from guidance.models import ReportPage
+    from tests.guidance.conftest import make_guidance_index
+
+    make_guidance_index()
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    page = ReportPage.objects.live().get(slug=demo.FIGURES_PAGE_SLUG)
+    html = client.get(page.url).content.decode()
+    captions = re.findall(r"<caption>(.*?)</caption>", html)
+    assert [caption.split(",")[0] for caption in captions] == [
+        "Reports by kind of problem",
+        "Reports of work pushed to the practice",
+        "Reports by provider",
+        "Letters by month",
+    ]
+    # Six invented reports of work pushed to the practice: rounded to 5; two of each other kind: hidden.
+    assert re.search(r'<th scope="row">Work pushed to the practice[^<]*</th><td>5</td>', html)
+    assert re.search(r'<th scope="row">Discharge summary late or missing</th><td>fewer than 5</td>', html)
+    assert html.count('class="figures-chart"') == 2

@@ -74,7 +74,7 @@ PRIVACY = {
         "the rest of the report is kept.</p>"
         + GAP.format("the lawful basis for keeping reports, and how long reports themselves are kept.")
         + "<h2>Counting a letter</h2>"
-        "<p>If you choose “Count this letter for the LMC” after making a letter, only the kind of letter, "
+        "<p>If you choose to count a letter for the LMC when you make or download it, only the kind of letter, "
         "the provider (from the list), the kinds of request, the reasons and the month are kept: nothing "
         "about the patient, your practice or you.</p>"
         "<h2>Cookies</h2>"

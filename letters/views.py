@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -36,7 +37,7 @@ from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
 from letters.services.render_pdf import PdfUnavailable, page_count, render_pdf
-from reporting.counting import CountOffer, make_offer
+from reporting.counting import CountOffer, count_on_download, letter_ref, make_offer
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 PDF_TYPE = "application/pdf"
 FORMATS = {"docx": (render_docx, DOCX_TYPE), "pdf": (render_pdf, PDF_TYPE)}
 FORM_FIELDS_TEMPLATE = "letters/form_fields.html"
+# The box "Count this letter for the LMC when I download it", outside the letter form's own fields.
+COUNT_ON_DOWNLOAD = "count_on_download"
 
 
 def letters_index(request: HttpRequest) -> HttpResponse:
@@ -77,10 +80,10 @@ def form_fields_html(form: LetterForm) -> SafeString:
     )
 
 
-def count_offer(form: LetterForm) -> CountOffer:
-    """The opt-in "Count this letter for the LMC" shown with a preview (nothing is sent unless pressed)."""
+def count_offer(form: LetterForm, *, ref: str) -> CountOffer:
+    """The opt-in "Count this letter for the LMC" for a valid form (nothing is sent unless asked)."""
     requests = form.chosen_requests() if hasattr(form, "chosen_requests") else []
-    return make_offer(kind=form.kind, cleaned_data=form.cleaned_data, requests=requests)
+    return make_offer(kind=form.kind, cleaned_data=form.cleaned_data, requests=requests, ref=ref)
 
 
 def _parse_action(value: str) -> tuple[Variant, str] | None:
@@ -100,9 +103,16 @@ class LetterGeneratorView(View):
     intro: str
     blank_url_name: str
 
+    @cached_property
+    def letter_ref(self) -> str:
+        """This letter's one-time number, kept from page to page so that it is counted once at most."""
+        return letter_ref(self.request.POST.get("letter_ref"))
+
     def _page(self, request: HttpRequest, form: LetterForm, **extra) -> HttpResponse:
         context = {
             "form": form,
+            "letter_ref": self.letter_ref,
+            "count_on_download": request.POST.get(COUNT_ON_DOWNLOAD) == "yes",
             "form_fields": form_fields_html(form),
             "heading": self.heading,
             "intro": self.intro,
@@ -138,7 +148,10 @@ class LetterGeneratorView(View):
             variant, fmt = action
             try:
                 content = build_letter(facts=facts, template=template, issuer=issuer, variant=variant)
-                return _download(content, fmt)
+                response = _download(content, fmt)
+                if request.POST.get(COUNT_ON_DOWNLOAD) == "yes":  # made: count it, if asked
+                    count_on_download(offer=count_offer(form, ref=self.letter_ref))
+                return response
             except WordingUnavailable:
                 return self._page(request, form, wording_missing=True)
             except PdfUnavailable as error:
@@ -151,7 +164,7 @@ class LetterGeneratorView(View):
                     form,
                     preview=render_html(content=letter),
                     pdf_problem=problem,
-                    count_offer=count_offer(form),
+                    count_offer=count_offer(form, ref=self.letter_ref),
                 )
         letter = build_letter(facts=facts, template=template, issuer=issuer)
         return self._page(
@@ -159,7 +172,7 @@ class LetterGeneratorView(View):
             form,
             preview=render_html(content=letter),
             pages=page_count(content=letter),
-            count_offer=count_offer(form),
+            count_offer=count_offer(form, ref=self.letter_ref),
         )
 
 

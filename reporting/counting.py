@@ -8,13 +8,15 @@ until the practice presses the button; a second press of the same offer counts n
 """
 
 import datetime
+import logging
+import re
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from letters.models import Provider, Reason, RequestCategory
@@ -25,6 +27,10 @@ SALT = "reporting.count-letter"
 # An offer is good for a day: long enough to download, check and count; short enough not to pile up.
 OFFER_MAX_AGE = 24 * 60 * 60
 USED_KEY = "count-letter-used:{nonce}"
+# The letter's one-time number as ``secrets.token_urlsafe(12)`` writes it.
+LETTER_REF = re.compile(r"[A-Za-z0-9_-]{16}")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,21 @@ def _month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
-def make_offer(*, kind: str, cleaned_data: dict, requests: list[dict] | None = None) -> CountOffer:
-    """The offer for a letter made from a valid form's ``cleaned_data`` (and workload ``requests``).
+def letter_ref(posted: str | None) -> str:
+    """The letter's one-time number: the one the page posted back, if well formed, or a new one.
+
+    The generator page carries it from one preview or download to the next, and every way of counting
+    that letter uses it as the offer's one-time number: however many versions are downloaded and
+    however it is counted, the letter counts once.
+    """
+    return posted if posted and LETTER_REF.fullmatch(posted) else secrets.token_urlsafe(12)
+
+
+def make_offer(
+    *, kind: str, cleaned_data: dict, requests: list[dict] | None = None, ref: str | None = None
+) -> CountOffer:
+    """The offer for a letter made from a valid form's ``cleaned_data`` (and workload ``requests``),
+    with the letter's one-time number ``ref`` (a new one if None).
 
     Only the provider chosen from the list, the reasons' and categories' ids and the letter's month
     are read; free text ("Other" descriptions, a typed organisation) is never read.
@@ -63,7 +82,7 @@ def make_offer(*, kind: str, cleaned_data: dict, requests: list[dict] | None = N
         "c": [category.pk for category in categories],
         "r": [reason.pk for reason in reasons],
         "m": month.isoformat(),
-        "n": secrets.token_urlsafe(12),
+        "n": letter_ref(ref),
     }
     return CountOffer(
         token=signing.dumps(payload, salt=SALT, compress=True),
@@ -128,3 +147,15 @@ def record_count(*, token: str) -> CountedLetter | None:
         counted.categories.set(offer["categories"])
         counted.reasons.set(offer["reasons"])
     return counted
+
+
+def count_on_download(*, offer: CountOffer) -> None:
+    """Count a letter as it is downloaded, because the practice ticked "count it when I download it".
+
+    A count that cannot be made (the database is unavailable, the letter is dated in a later month)
+    never stops the download: the reason is logged, by its type only.
+    """
+    try:
+        record_count(token=offer.token)
+    except (OfferRefused, DatabaseError) as error:
+        logger.warning("A letter was not counted on download (%s).", type(error).__name__)

@@ -148,3 +148,71 @@ def test_counting_is_rate_limited_like_the_report_form(client, workload_data, ho
     refused = client.post(COUNT_URL, {"count": offer_token(html)})
     assert refused.status_code == 429 and "Retry-After" in refused
     assert client.post(COUNT_URL, {"count": "x"}, REMOTE_ADDR="198.51.100.9").status_code == 400
+
+
+def page_ref(html: str) -> str:
+    return re.search(r'name="letter_ref" value="([A-Za-z0-9_-]{16})"', html)[1]
+
+
+def download(client, data: dict, action: str, **extra) -> bytes:
+    response = client.post(WORKLOAD_URL, {**data, "action": action, **extra})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    return b"".join(response.streaming_content)
+
+
+def test_the_form_offers_counting_on_download_unticked_with_what_is_sent(client, home_page, letters_demo):
+    html = client.get(WORKLOAD_URL).content.decode()
+    box = re.search(r'<input type="checkbox" name="count_on_download"[^>]*>', html)[0]
+    assert "checked" not in box
+    hint = re.search(r'<p class="hint" id="count-on-download-hint">(.*?)</p>', html, re.S)[1]
+    assert "the provider if chosen from the list" in hint and "nothing you typed" in hint
+    assert page_ref(html) != page_ref(client.get(WORKLOAD_URL).content.decode())  # one per letter
+
+
+def test_a_letter_counted_on_download_counts_once_with_only_what_the_box_lists(
+    client, workload_data, home_page
+):
+    html = client.get(WORKLOAD_URL).content.decode()
+    ticked = {"count_on_download": "yes", "letter_ref": page_ref(html)}
+    assert download(client, workload_data, "letter.docx", **ticked).startswith(b"PK")
+    download(client, workload_data, "letter.pdf", **ticked)  # the same letter in another format
+    download(client, workload_data, "anonymised.docx", **ticked)
+    counted = CountedLetter.objects.get()
+    assert counted.letter_kind == "workload_rejection" and counted.month == datetime.date(2026, 6, 1)
+    assert counted.provider == Provider.objects.get(label__startswith="Hull University")
+    assert [c.label for c in counted.categories.all()] == [
+        RequestCategory.objects.get(pk=workload_data["request-0-category"]).label
+    ]
+    assert set(counted.reasons.values_list("pk", flat=True)) == {int(pk) for pk in workload_data["reasons"]}
+
+    # A preview of that letter keeps its number, so its "Count this letter" button counts nothing more.
+    preview = client.post(WORKLOAD_URL, {**workload_data, "action": "preview", **ticked}).content.decode()
+    assert page_ref(preview) == ticked["letter_ref"]
+    assert re.search(r'name="count_on_download"[^>]*checked', preview)  # still ticked
+    client.post(COUNT_URL, {"count": offer_token(preview)})
+    assert CountedLetter.objects.count() == 1
+
+
+def test_a_new_letter_or_a_made_up_number_counts_again(client, workload_data, home_page):
+    download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="A" * 16)
+    download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="B" * 16)
+    download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="<script>")
+    download(client, workload_data, "letter.docx", count_on_download="no", letter_ref="C" * 16)
+    assert CountedLetter.objects.count() == 3
+
+
+def test_a_count_that_fails_never_stops_the_download_and_logs_no_letter_detail(
+    client, workload_data, home_page, monkeypatch, caplog
+):
+    from django.db import DatabaseError
+
+    def unavailable(*args, **kwargs):
+        raise DatabaseError("connection lost")
+
+    monkeypatch.setattr(CountedLetter.objects, "create", unavailable)
+    body = download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="D" * 16)
+    assert body.startswith(b"PK")
+    assert "A letter was not counted on download (DatabaseError)." in caplog.text
+    for secret in (PATIENT_NAME, NHS_NUMBER, "Fit note", "Hull"):
+        assert secret not in caplog.text

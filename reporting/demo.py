@@ -216,9 +216,9 @@ def ensure_figures_page(stdout) -> None:
                 "choose to count for the LMC after making them here.</p>"
             ),
             _figures("reports", "kind", **period, chart=True),
-            _figures("reports", "category", **period, chart=False),
             _figures("reports", "provider", **period, chart=False),
             _figures("letters", "month", **period, chart=True),
+            _figures("letters", "category", **period, chart=False),
         ],
     )
     index.add_child(instance=page)

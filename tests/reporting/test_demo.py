@@ -54,9 +54,9 @@ def test_the_demo_report_page_shows_the_invented_figures_under_the_small_number_
     captions = re.findall(r"<caption>(.*?)</caption>", html)
     assert [caption.split(",")[0] for caption in captions] == [
         "Reports by kind of problem",
-        "Reports of work pushed to the practice",
         "Reports by provider",
         "Letters by month",
+        "Workload letters by kind of request",
     ]
     # Six invented reports of work pushed to the practice: rounded to 5; two of each other kind: hidden.
     assert re.search(r'<th scope="row">Work pushed to the practice[^<]*</th><td>5</td>', html)

@@ -8,6 +8,7 @@ until the practice presses the button; a second press of the same offer counts n
 """
 
 import datetime
+import json
 import logging
 import re
 import secrets
@@ -17,7 +18,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
+from django.http import QueryDict
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from letters.models import Provider, Reason, RequestCategory
 from letters.placeholders import LetterKind
@@ -29,6 +32,8 @@ OFFER_MAX_AGE = 24 * 60 * 60
 USED_KEY = "count-letter-used:{nonce}"
 # The letter's one-time number as ``secrets.token_urlsafe(12)`` writes it.
 LETTER_REF = re.compile(r"[A-Za-z0-9_-]{16}")
+# Fields of the generator's POST that say how to answer, not what the letter says.
+CONTROL_FIELDS = {"action", "letter_ref", "count_on_download", "csrfmiddlewaretoken"}
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +55,33 @@ def _month_start(day: datetime.date) -> datetime.date:
 
 
 def letter_ref(posted: str | None) -> str:
-    """The letter's one-time number: the one the page posted back, if well formed, or a new one.
+    """The generator page's random number: the one the page posted back, if well formed, or a new one.
 
-    The generator page carries it from one preview or download to the next, and every way of counting
-    that letter uses it as the offer's one-time number: however many versions are downloaded and
-    however it is counted, the letter counts once.
+    The page carries it from one preview or download to the next; ``letter_nonce`` makes each
+    letter's one-time number from it.
     """
     return posted if posted and LETTER_REF.fullmatch(posted) else secrets.token_urlsafe(12)
 
 
+def letter_nonce(*, ref: str, posted: QueryDict) -> str:
+    """The one-time number that counts one letter once: a keyed hash of the page's ``ref`` and
+    everything the letter's POST says.
+
+    The same letter in every version (Word, PDF, copies) and from its preview has the same number, so
+    it counts once; another letter made on the same page (another patient, another request) has
+    another. The hash cannot be turned back into what it was made from (it is keyed with the secret
+    key and the page's random ``ref``, which is not kept), and it alone is remembered.
+    """
+    said = sorted((name, posted.getlist(name)) for name in posted if name not in CONTROL_FIELDS)
+    message = json.dumps([ref, said], ensure_ascii=False)
+    return salted_hmac(SALT, message, algorithm="sha256").hexdigest()[:32]
+
+
 def make_offer(
-    *, kind: str, cleaned_data: dict, requests: list[dict] | None = None, ref: str | None = None
+    *, kind: str, cleaned_data: dict, requests: list[dict] | None = None, nonce: str | None = None
 ) -> CountOffer:
     """The offer for a letter made from a valid form's ``cleaned_data`` (and workload ``requests``),
-    with the letter's one-time number ``ref`` (a new one if None).
+    with the letter's one-time number ``nonce`` (``letter_nonce``; a random one if None).
 
     Only the provider chosen from the list, the reasons' and categories' ids and the letter's month
     are read; free text ("Other" descriptions, a typed organisation) is never read.
@@ -82,7 +100,7 @@ def make_offer(
         "c": [category.pk for category in categories],
         "r": [reason.pk for reason in reasons],
         "m": month.isoformat(),
-        "n": letter_ref(ref),
+        "n": nonce or secrets.token_urlsafe(12),
     }
     return CountOffer(
         token=signing.dumps(payload, salt=SALT, compress=True),

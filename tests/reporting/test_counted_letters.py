@@ -194,7 +194,16 @@ def test_a_letter_counted_on_download_counts_once_with_only_what_the_box_lists(
     assert CountedLetter.objects.count() == 1
 
 
-def test_a_new_letter_or_a_made_up_number_counts_again(client, workload_data, home_page):
+def test_another_letter_made_on_the_same_page_counts_again(client, workload_data, home_page):
+    ticked = {"count_on_download": "yes", "letter_ref": "E" * 16}
+    download(client, workload_data, "letter.docx", **ticked)
+    another_patient = {**workload_data, "patient_name": "Ms Other Patient", "nhs_number": "943 476 5919"}
+    download(client, another_patient, "letter.docx", **ticked)
+    download(client, another_patient, "letter.pdf", **ticked)
+    assert CountedLetter.objects.count() == 2
+
+
+def test_a_new_page_or_a_made_up_number_counts_again(client, workload_data, home_page):
     download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="A" * 16)
     download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="B" * 16)
     download(client, workload_data, "letter.docx", count_on_download="yes", letter_ref="<script>")

@@ -1,5 +1,5 @@
 """LMC officers (not superusers) list, filter, triage and export reports; LMC editors reach none of it.
-The export leaves out the reporter's contact email."""
+The default export leaves out the reporter's contact email (asking for it: test_export.py)."""
 
 import pytest
 from django.contrib.auth.models import Group

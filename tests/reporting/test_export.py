@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from guidance.editorial import EDITORS, OFFICERS
@@ -112,6 +113,16 @@ def test_the_listing_offers_both_downloads_keeping_its_filters(client, staff, re
     response = client.get(links["Download CSV with contact emails"])
     records = by_practice(read_export(response, "csv"))
     assert set(records) == {"B81001"} and records["B81001"]["Contact email"] == SECRET_EMAIL
+
+
+def test_filtering_without_a_reload_updates_both_downloads(client, staff, reports):
+    # The filters redraw the results (and the header's buttons) from the results view, without a reload.
+    client.force_login(staff[OFFICERS])
+    fragment = client.get(f"{reverse('interface_reports:index_results')}?status=new").content.decode()
+    with_contacts = export_links(fragment)["Download CSV with contact emails"]
+    assert "status=new" in with_contacts and "contact=1" in with_contacts
+    assert "contact=1" not in export_links(fragment)["Download CSV"]
+    assert set(by_practice(read_export(client.get(with_contacts), "csv"))) == {"B81001"}
 
 
 def test_an_editor_cannot_export_contact_emails(client, staff, reports):

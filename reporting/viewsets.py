@@ -1,16 +1,19 @@
 """Interface reports in the Wagtail admin, for LMC officers: a filtered listing, triage, export.
 
 Officers may view and change reports (``guidance.editorial.MODEL_PERMISSIONS``); nobody adds, copies
-or deletes them here. The export leaves out the reporter's contact email.
+or deletes them here. The export leaves out the reporter's contact email unless the officer asks for
+it with the "… with contact emails" download (``?contact=1``).
 """
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
 from letters.models import Provider
 from reporting.choices import ProblemKind, TriageStatus
@@ -48,7 +51,8 @@ class InterfaceReportFilterSet(WagtailFilterSet):
         return queryset.filter(Q(practice_ods_code__iexact=value) | Q(practice_name__icontains=value))
 
 
-# Everything but the contact email: it is shown to officers on the report itself, never exported.
+# Everything but the contact email: it is shown to officers on the report itself, and exported only
+# when an officer asks for it (CONTACT_PARAM).
 EXPORTED = {
     "pk": "Report number",
     "created_at": "Received",
@@ -69,9 +73,61 @@ EXPORTED = {
 TYPED = ("practice_name", "provider_name", "service", "what_happened", "lmc_notes")
 
 
+CONTACT_FIELD = "contact_email"
+CONTACT_HEADING = "Contact email"
+CONTACT_PARAM = "contact"  # ?contact=1 on an export adds the contact email column
+
+
 class InterfaceReportIndexView(IndexView):
     # The xlsx writer already stores text starting with "=" as text; a CSV needs it made safe here.
-    custom_field_preprocess = {name: {SpreadsheetExportMixin.FORMAT_CSV: plain_cell} for name in TYPED}
+    custom_field_preprocess = {
+        name: {SpreadsheetExportMixin.FORMAT_CSV: plain_cell} for name in (*TYPED, CONTACT_FIELD)
+    }
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # A new list: the viewset's list_export is shared by every request.
+        if self.is_export and self.with_contact:
+            self.list_export = [*self.list_export, CONTACT_FIELD]
+
+    @cached_property
+    def with_contact(self) -> bool:
+        """Whether this export was asked for with the reporters' contact emails."""
+        return self.request.GET.get(CONTACT_PARAM) == "1"
+
+    def get_filename(self) -> str:
+        """Say in the file's name when it holds contact emails (personal data to handle with care)."""
+        name = super().get_filename()
+        return f"{name}-with-contact-emails" if self.is_export and self.with_contact else name
+
+    def get_export_url(self, format: str, *, contact: bool = False) -> str:
+        """The export of the listing as filtered now; with the contact emails only when ``contact``.
+
+        Wagtail's own buttons call this without ``contact``, so they never carry ``contact=1`` over
+        from the page's address: "Download CSV" always means the file without emails.
+        """
+        params = self.request.GET.copy()
+        params.pop(CONTACT_PARAM, None)
+        if contact:
+            params[CONTACT_PARAM] = "1"
+        params["export"] = format
+        return f"{self.request.path}?{params.urlencode()}"
+
+    @cached_property
+    def header_more_buttons(self) -> list:
+        """Wagtail's "Download XLSX/CSV", each followed by the same download with contact emails."""
+        buttons = super().header_more_buttons.copy()
+        if self.show_export_buttons:
+            buttons += [
+                Button(
+                    f"Download {fmt.upper()} with contact emails",
+                    url=self.get_export_url(fmt, contact=True),
+                    icon_name="download",
+                    priority=priority,  # just after Wagtail's own button for the format (90, 100)
+                )
+                for fmt, priority in ((self.FORMAT_XLSX, 91), (self.FORMAT_CSV, 101))
+            ]
+        return buttons
 
 
 class InterfaceReportViewSet(ModelViewSet):
@@ -93,7 +149,7 @@ class InterfaceReportViewSet(ModelViewSet):
         DateColumn("created_at", label="Received"),
     ]
     list_export = list(EXPORTED)
-    export_headings = EXPORTED
+    export_headings = {**EXPORTED, CONTACT_FIELD: CONTACT_HEADING}
     export_filename = "interface-reports"
     search_fields = ["practice_name", "practice_ods_code", "service", "provider_other"]
     search_backend_name = None  # plain database queries: reports are not in the site search index

@@ -1,16 +1,21 @@
-"""Fixtures for the reporting tests: the letters' provider and category lists, and valid answers."""
+"""Fixtures for the reporting tests: the letters' provider and category lists, valid answers, sample
+reports and the officers and editors who see them (or not)."""
 
 import contextlib
+import csv
 import datetime
+import io
 import logging
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site
 
 from guidance.editorial import EDITORS, OFFICERS, grant_model_permissions
 from letters.models import Provider, RequestCategory
-from reporting.models import ReportingSettings
+from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
+from reporting.models import InterfaceReport, ReportingSettings
 from tests.letters.conftest import declined_data, letters_demo, workload_data  # noqa: F401 (counted letters)
 
 URL = "/report-a-problem/"
@@ -18,6 +23,57 @@ THANKS_URL = "/report-a-problem/thank-you/"
 TODAY = datetime.date(2026, 6, 10)
 # What a practice might write, with words easy to spot anywhere they should not be.
 WHAT_HAPPENED = "Clinic letter asked us to arrange the zyxwv bloods the clinic wanted before review."
+
+# A reporter's contact email, easy to spot anywhere it should not be (exports, listings).
+SECRET_EMAIL = "reply-to-me@example.nhs.uk"
+
+
+def make_report(options, **overrides) -> InterfaceReport:
+    """A report as a practice sent it (with a contact email), changed by ``overrides``."""
+    values = {
+        "practice_ods_code": "B81001",
+        "practice_name": "Beverley Road Surgery",
+        "reporter_role": ReporterRole.GP,
+        "contact_email": SECRET_EMAIL,
+        "provider": options["hull"],
+        "kind": ProblemKind.WORKLOAD,
+        "workload_category": options["tests"],
+        "month": datetime.date(2026, 5, 1),
+        "what_happened": "Asked to arrange bloods the clinic wanted.",
+        "practice_time": PracticeTime.UP_TO_HOUR,
+        "patient_risk": PatientRisk.NONE,
+        **overrides,
+    }
+    return InterfaceReport.objects.create(**values)
+
+
+@pytest.fixture
+def reports(options):
+    """Two reports: one new with a contact email; one raised with the ICB, without, its text formula-like."""
+    return [
+        make_report(options),
+        make_report(
+            options,
+            practice_ods_code="Y12345",
+            practice_name="Goole Health Centre",
+            provider=options["nlag"],
+            kind=ProblemKind.DISCHARGE_SUMMARY,
+            workload_category=None,
+            month=datetime.date(2026, 3, 1),
+            what_happened='=HYPERLINK("http://evil.example") summary nine days late',
+            status=TriageStatus.RAISED_WITH_ICB,
+            contact_email="",
+        ),
+    ]
+
+
+def read_export(response, fmt: str) -> list[list[str]]:
+    """An exported CSV or XLSX read back as rows of text (an empty cell as "")."""
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
 
 
 @pytest.fixture(autouse=True)

@@ -1,59 +1,16 @@
 """LMC officers (not superusers) list, filter, triage and export reports; LMC editors reach none of it.
-The export leaves out the reporter's contact email."""
+The default export leaves out the reporter's contact email (asking for it: test_export.py)."""
 
-import csv
-import datetime
-import io
-
-import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from guidance.editorial import EDITORS, OFFICERS
-from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole, TriageStatus
+from reporting.choices import ProblemKind, TriageStatus
 from reporting.models import InterfaceReport
+from tests.reporting.conftest import SECRET_EMAIL, read_export
 
 pytestmark = pytest.mark.django_db
-
-SECRET_EMAIL = "reply-to-me@example.nhs.uk"
-
-
-def make_report(options, **overrides) -> InterfaceReport:
-    values = {
-        "practice_ods_code": "B81001",
-        "practice_name": "Beverley Road Surgery",
-        "reporter_role": ReporterRole.GP,
-        "contact_email": SECRET_EMAIL,
-        "provider": options["hull"],
-        "kind": ProblemKind.WORKLOAD,
-        "workload_category": options["tests"],
-        "month": datetime.date(2026, 5, 1),
-        "what_happened": "Asked to arrange bloods the clinic wanted.",
-        "practice_time": PracticeTime.UP_TO_HOUR,
-        "patient_risk": PatientRisk.NONE,
-        **overrides,
-    }
-    return InterfaceReport.objects.create(**values)
-
-
-@pytest.fixture
-def reports(options):
-    return [
-        make_report(options),
-        make_report(
-            options,
-            practice_ods_code="Y12345",
-            practice_name="Goole Health Centre",
-            provider=options["nlag"],
-            kind=ProblemKind.DISCHARGE_SUMMARY,
-            workload_category=None,
-            month=datetime.date(2026, 3, 1),
-            what_happened='=HYPERLINK("http://evil.example") summary nine days late',
-            status=TriageStatus.RAISED_WITH_ICB,
-            contact_email="",
-        ),
-    ]
 
 
 def url(view: str, *args) -> str:
@@ -164,14 +121,6 @@ def test_nobody_adds_copies_or_deletes_reports_in_the_admin(client, staff, repor
     assert client.get(url("add")).status_code in (302, 403)
     assert client.get(url("delete", reports[0].pk)).status_code in (302, 403)
     assert InterfaceReport.objects.count() == 2
-
-
-def read_export(response, fmt: str) -> list[list[str]]:
-    data = b"".join(response.streaming_content) if response.streaming else response.content
-    if fmt == "csv":
-        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
-    return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -13,7 +13,7 @@ from reporting import figures
 from reporting.choices import ProblemKind
 from reporting.models import CountedLetter
 
-from .test_admin import make_report
+from .conftest import make_report
 
 pytestmark = pytest.mark.django_db
 MAY, JUNE = datetime.date(2026, 5, 1), datetime.date(2026, 6, 1)

@@ -11,7 +11,7 @@ from letters.placeholders import LetterKind
 from reporting.models import CountedLetter
 from tests.letters.conftest import body, docx_text, pdf_text
 
-from .test_admin import make_report
+from .conftest import make_report
 
 pytestmark = pytest.mark.django_db
 MAY = datetime.date(2026, 5, 1)

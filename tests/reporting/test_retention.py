@@ -10,7 +10,7 @@ from wagtail.models import Site
 from reporting.models import InterfaceReport, ReportingSettings
 from reporting.retention import delete_expired_contact_emails, months_before
 
-from .test_admin import SECRET_EMAIL, make_report
+from .conftest import SECRET_EMAIL, make_report
 
 NOW = datetime.datetime(2026, 6, 10, 9, 0, tzinfo=datetime.UTC)
 

@@ -1,13 +1,17 @@
 """Wagtail's document chooser and documents listing, keeping private collections private.
 
 Wagtail's collection filters list every collection a permission on the root reaches, so they would
-name private collections (``guidance/private_documents.py``) to every editor. These subclasses change
-only that. Wagtail offers no setting for either view, so ``wagtail_hooks.py`` registers them at Wagtail's
+name private collections (``guidance/private_documents.py``) to every editor; and its chooser's
+"chosen" addresses return any document the user may choose by Wagtail's rules, whatever the
+``construct_document_chooser_queryset`` hooks left out of the listing. These subclasses change only
+that. Wagtail offers no setting for either view, so ``wagtail_hooks.py`` registers them at Wagtail's
 own addresses ahead of Wagtail's (as it does for the add and edit views in ``admin_views.py``).
 """
 
+from django.http import Http404
 from django.urls import include, path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.documents import get_document_model_string
 from wagtail.documents.views import chooser, documents
 
@@ -16,6 +20,14 @@ from guidance.private_documents import named_collections
 # Wagtail's own addresses and URL namespace: everything that reverses them reaches these views.
 CHOOSER_NAME = "wagtaildocs_chooser"
 CHOOSER_PREFIX = "documents/chooser"
+
+
+def chooser_queryset(objects, request):
+    """``objects`` as the chooser's listing narrows them (every ``construct_document_chooser_queryset``
+    hook), so the "chosen" addresses accept no document the listing would not offer."""
+    for hook in hooks.get_hooks("construct_document_chooser_queryset"):
+        objects = hook(objects, request)
+    return objects
 
 
 class NamedCollectionsMixin:
@@ -37,9 +49,27 @@ class ChooseResultsView(NamedCollectionsMixin, chooser.DocumentChooseResultsView
     pass
 
 
+class ChosenView(chooser.DocumentChosenView):
+    def get_object(self, pk):
+        """Wagtail's lookup and permission check, then refuse (404, not confirming it exists) a
+        document the chooser would not offer this user."""
+        item = super().get_object(pk)
+        if not chooser_queryset(type(item).objects.filter(pk=item.pk), self.request).exists():
+            raise Http404
+        return item
+
+
+class ChosenMultipleView(chooser.DocumentChosenMultipleView):
+    def get_objects(self, pks):
+        """Only those of ``pks`` the chooser would offer this user."""
+        return chooser_queryset(super().get_objects(pks), self.request)
+
+
 class DocumentChooserViewSet(chooser.DocumentChooserViewSet):
     choose_view_class = ChooseView
     choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
     # Wagtail's own viewset already registered the chooser widget for document foreign keys.
     register_widget = False
 

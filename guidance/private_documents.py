@@ -4,9 +4,9 @@ Wagtail's own document view already refuses them to visitors the restriction doe
 (``before_serve_document``). This module keeps them out of everywhere else:
 
 - the document chooser offers them only to groups given "Choose" on that private collection itself
-  (Settings → Groups); "Choose" on the root collection, which every editor has, does not reach in;
-  the admin's collection filters (chooser, documents listing) leave out the names of such collections
-  too (``guidance/document_admin.py``);
+  (Settings → Groups), nor hands one over by its id; "Choose" on the root collection, which every
+  editor has, does not reach in; the admin's collection filters (chooser, documents listing) leave
+  out the names of such collections too (``guidance/document_admin.py``);
 - site search shows their text and title only to visitors the restriction lets in;
 - a download of one is marked never to be stored by a browser, proxy, CDN or the page cache.
 """

@@ -1,6 +1,6 @@
 """The admin never names a private collection (one with a view restriction, or below one) to an editor
 who was not given a permission on it: not in the document chooser's collection filter, nor in the
-documents listing's."""
+documents listing's. The chooser's "chosen" addresses refuse its documents too."""
 
 import json
 import re
@@ -96,3 +96,40 @@ def test_superusers_see_every_collection_name(collections, django_user_model):
     for html in (chooser_html(boss), listing_html(boss)):
         options = select(html, "collection_id")
         assert PRIVATE_NAME in options and PRIVATE_CHILD_NAME in options and PUBLIC_NAME in options
+
+
+# The chooser's "chosen" addresses (what the modal asks for once a document is clicked)
+
+
+def chosen(client: Client, document) -> object:
+    return client.get(reverse("wagtaildocs_chooser:chosen", args=[document.pk]))
+
+
+def test_the_chosen_address_refuses_a_private_document_to_editors(collections):
+    editor = signed_in(collections["editor"])
+    for document in (collections["private_doc"], collections["child_doc"]):
+        response = chosen(editor, document)
+        assert response.status_code == 404
+        assert document.title not in response.content.decode()
+    public = chosen(editor, collections["public_doc"])
+    assert public.status_code == 200
+    assert json.loads(public.content)["result"]["title"] == collections["public_doc"].title
+
+
+def test_the_chosen_multiple_address_leaves_private_documents_out(collections):
+    ids = [collections[name].pk for name in ("private_doc", "child_doc", "public_doc")]
+    response = signed_in(collections["editor"]).get(
+        reverse("wagtaildocs_chooser:chosen_multiple"), {"id": ids}
+    )
+    assert response.status_code == 200
+    titles = [item["title"] for item in json.loads(response.content)["result"]]
+    assert titles == [collections["public_doc"].title]
+
+
+def test_the_chosen_address_gives_a_private_document_to_whoever_may_choose_it(collections, django_user_model):
+    secretary = secretary_with(django_user_model, collections["committee"], ["choose_document"])
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw-1")
+    for user in (secretary, boss):
+        response = chosen(signed_in(user), collections["private_doc"])
+        assert response.status_code == 200
+        assert json.loads(response.content)["result"]["title"] == PRIVATE_TITLE

@@ -4,10 +4,12 @@ A second run finds everything by slug or title and changes nothing (no new revis
 """
 
 import copy
+import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 
 from core.models import SiteIdentity
 from guidance import demo_content, demo_files, demo_site_pages
@@ -23,6 +25,11 @@ from guidance.models import (
     ReportPage,
     Topic,
 )
+
+# Published in one run, every demo guidance page would show today's date in "What's new" and the
+# listings (guidance/listing.py), which no real library does: each is dated this many days before
+# the load instead, in the order of demo_content.ITEMS (later items every ten days further back).
+UPDATED_DAYS_AGO = (2, 6, 11, 19, 27, 40, 55, 73)
 
 HOME_INTRO = (
     "Guidance, reports and template letters on the interface between general practice and "
@@ -104,11 +111,27 @@ def _publish_under(index: GuidanceIndexPage, page: Page, topics: list[Topic]) ->
     page.save_revision().publish()
 
 
+def _date_back(page: Page, days: int) -> None:
+    """Make ``page`` look published ``days`` ago: its publication dates and its revision's."""
+    when = timezone.now() - datetime.timedelta(days=days)
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=when, last_published_at=when, latest_revision_created_at=when
+    )
+    Revision.objects.for_instance(page).update(created_at=when)
+
+
+def updated_days_ago(position: int) -> int:
+    """How many days before the load the demo guidance item at ``position`` in ITEMS is dated."""
+    if position < len(UPDATED_DAYS_AGO):
+        return UPDATED_DAYS_AGO[position]
+    return UPDATED_DAYS_AGO[-1] + 10 * (position - len(UPDATED_DAYS_AGO) + 1)
+
+
 def ensure_guidance(index: GuidanceIndexPage, topics: dict[str, Topic], documents: dict) -> int:
     """Create the guidance pages and reports that are missing; return how many were created."""
     existing = set(index.get_children().values_list("slug", flat=True))
     created = 0
-    for item in demo_content.ITEMS:
+    for position, item in enumerate(demo_content.ITEMS):
         if item["slug"] in existing:
             continue
         page = GuidanceItemPage(
@@ -120,6 +143,7 @@ def ensure_guidance(index: GuidanceIndexPage, topics: dict[str, Topic], document
             body=_resolve_downloads(item["body"], documents),
         )
         _publish_under(index, page, [topics[slug] for slug in item["topics"]])
+        _date_back(page, updated_days_ago(position))
         created += 1
     for report in demo_content.REPORTS:
         if report["slug"] in existing:

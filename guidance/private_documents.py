@@ -4,7 +4,9 @@ Wagtail's own document view already refuses them to visitors the restriction doe
 (``before_serve_document``). This module keeps them out of everywhere else:
 
 - the document chooser offers them only to groups given "Choose" on that private collection itself
-  (Settings → Groups); "Choose" on the root collection, which every editor has, does not reach in;
+  (Settings → Groups), nor hands one over by its id; "Choose" on the root collection, which every
+  editor has, does not reach in; the admin's collection filters (chooser, documents listing) leave
+  out the names of such collections too (``guidance/document_admin.py``);
 - site search shows their text and title only to visitors the restriction lets in;
 - a download of one is marked never to be stored by a browser, proxy, CDN or the page cache.
 """
@@ -35,16 +37,35 @@ def choosable_documents(documents: QuerySet, *, user: AbstractBaseUser | Anonymo
     on, so editors' "Choose" on the root would reach every private collection. Here a document in a
     private collection counts only a "Choose" given on that private collection or inside it.
     """
+    hidden = hidden_collection_ids(user, actions=["choose"])
+    # By collection id, a filter the chooser's search (Wagtail's search backend) can apply too.
+    return documents.exclude(collection__in=hidden) if hidden else documents
+
+
+def named_collections(collections: QuerySet, *, user: AbstractBaseUser | AnonymousUser, actions) -> QuerySet:
+    """``collections`` less the private ones ``user`` was given none of ``actions`` on (see
+    ``hidden_collection_ids``): a private collection's name can itself tell too much."""
+    hidden = hidden_collection_ids(user, actions=actions)
+    return collections.exclude(pk__in=hidden) if hidden else collections
+
+
+def hidden_collection_ids(user: AbstractBaseUser | AnonymousUser, *, actions) -> list[int]:
+    """Ids of the private collections (and those below them) that ``user``'s groups were given none
+    of the document ``actions`` ("choose", "add", ...) on, on that private collection or inside it.
+
+    A permission given above a private collection (editors' on the root) does not reach in, though
+    Wagtail's own permissions pass down. Superusers are never kept out.
+    """
     if user.is_active and user.is_superuser:
-        return documents
+        return []
     restricted = set(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
     if not restricted:
-        return documents
+        return []
     granted = list(
         GroupCollectionPermission.objects.filter(
             group__in=user.groups.all(),
             permission__content_type__app_label="wagtaildocs",
-            permission__codename="choose_document",
+            permission__codename__in=[f"{action}_document" for action in actions],
         ).values_list("collection__path", flat=True)
     )
     hidden = Q()
@@ -54,10 +75,7 @@ def choosable_documents(documents: QuerySet, *, user: AbstractBaseUser | Anonymo
             if path.startswith(private_path):
                 inside &= ~Q(path__startswith=path)
         hidden |= inside
-    # By collection id, a filter the chooser's search (Wagtail's search backend) can apply too.
-    return documents.exclude(
-        collection__in=list(Collection.objects.filter(hidden).values_list("pk", flat=True))
-    )
+    return list(Collection.objects.filter(hidden).values_list("pk", flat=True))
 
 
 def document_viewer(request: HttpRequest) -> Callable[[AbstractDocument], bool]:

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guidance.admin_views import CreateDocumentView, EditDocumentView
+from guidance.document_admin import document_admin_urls
 from guidance.models import Topic
 from guidance.private_documents import choosable_documents, mark_private_document_served
 from guidance.review import pages_due_for_review
@@ -69,12 +70,14 @@ class ReviewDueReportMenuItem(MenuItem):
         return page_permission_policy.user_has_any_permission(request.user, EDITING_PERMISSIONS)
 
 
-# order=-1 puts these before Wagtail's own document URLs, so the same addresses reach our subclasses.
+# order=-1 puts these before Wagtail's own document URLs, so the same addresses reach our subclasses
+# (admin_views.py, document_admin.py).
 @hooks.register("register_admin_urls", order=-1)
 def register_document_view_overrides():
     return [
         path("documents/add/", CreateDocumentView.as_view(), name="guidance_document_add"),
         path("documents/edit/<int:document_id>/", EditDocumentView.as_view(), name="guidance_document_edit"),
+        *document_admin_urls(),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Site search: live, public guidance found by its words, its documents' words and their synonyms.
+"""Site search: live, public guidance found by its words, its documents' words and their synonyms,
+and the information pages (privacy notice, accessibility statement) by their words.
 
 - ``service``: ``search_guidance``, the one entry point (used by the search view);
 - ``query``: what a query asks for (words, synonyms, abbreviations) and what to highlight;

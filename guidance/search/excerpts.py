@@ -73,7 +73,7 @@ def page_text_sources(
 def offered_document_ids(page: Page) -> list[int]:
     """Ids of the documents a page offers, from its stored data (no queries)."""
     ids = [getattr(page, "report_document_id", None)]
-    if hasattr(page, "body"):
+    if hasattr(page, "body") and not isinstance(page.body, str):  # a StreamField, not rich text
         ids += [block["value"].get("document") for block in page.body.raw_data if block["type"] == "download"]
     return [document_id for document_id in ids if document_id]
 

@@ -19,8 +19,12 @@ from wagtail.search.backends.database.postgres.postgres import PostgresSearchBac
 from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.models import IndexEntry
 
-from guidance.models import LISTED_PAGE_TYPES
+from guidance.models import LISTED_PAGE_TYPES, InformationPage
 from guidance.search.query import Concept, tsquery, wagtail_query
+
+# The pages site search finds: guidance and reports (what listings show) and the information pages
+# (privacy notice, accessibility statement, ...), which no listing shows.
+SEARCHED_PAGE_TYPES = (*LISTED_PAGE_TYPES, InformationPage)
 
 
 @functools.cache
@@ -63,7 +67,7 @@ def _ranked_page_ids_postgres(pages: PageQuerySet, raw_query: str, limit: int, c
     )
     title_and_body = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
     entries = (
-        IndexEntry.objects.filter(Page.objects.type_q(*LISTED_PAGE_TYPES))  # pages' entries only
+        IndexEntry.objects.filter(Page.objects.type_q(*SEARCHED_PAGE_TYPES))  # pages' entries only
         .annotate(page_id=Cast("object_id", IntegerField()))  # a number: the page key's index applies
         .filter(page_id__in=pages.values("pk"))
         .alias(title_and_body=title_and_body)

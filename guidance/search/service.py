@@ -1,15 +1,16 @@
-"""Site search over live, public guidance: one page of highlighted results, and "did you mean"."""
+"""Site search over live, public guidance and information pages: one page of highlighted results, and
+"did you mean"."""
 
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from wagtail.models import Page
 
 from core.privacy import private_q
-from guidance.models import LISTED_PAGE_TYPES, GuidanceDocument
+from guidance.models import GuidanceDocument
 from guidance.private_documents import public_documents_only
 from guidance.search.excerpts import DocumentViewer, make_hit, offered_document_ids
 from guidance.search.query import highlight_pattern, plan
-from guidance.search.ranking import ranked_page_ids
+from guidance.search.ranking import SEARCHED_PAGE_TYPES, ranked_page_ids
 from guidance.search.suggestions import Suggestion, suggest
 from guidance.search.synonyms import phrase_words, synonym_groups
 
@@ -39,7 +40,7 @@ def search_guidance(
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     groups = synonym_groups()
     concepts = plan(query, groups)
-    pages = Page.objects.live().exclude(private_q()).type(*LISTED_PAGE_TYPES)
+    pages = Page.objects.live().exclude(private_q()).type(*SEARCHED_PAGE_TYPES)
     # Only words and abbreviations go to the backend: punctuation is query syntax to SQLite FTS and
     # PostgreSQL.
     ranked = ranked_page_ids(pages, concepts, MAX_RANKED_RESULTS + 1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.privacy import private_q
 from core.remembered import remember
-from guidance.models import LISTED_PAGE_TYPES
+from guidance.search.ranking import SEARCHED_PAGE_TYPES
 from guidance.search.text import page_own_text
 
 MIN_LENGTH = 4  # shorter words are too often right (and too easy to "correct" into another word)
@@ -28,13 +28,13 @@ class Suggestion:
 
 
 def vocabulary() -> dict[str, int]:
-    """Every word of four letters or more on live, public guidance and reports, with its count."""
+    """Every word of four letters or more on the live, public pages search finds, with its count."""
     return remember("search:vocabulary", _read_vocabulary)
 
 
 def _read_vocabulary() -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for model in LISTED_PAGE_TYPES:
+    for model in SEARCHED_PAGE_TYPES:
         for page in model.objects.live().exclude(private_q()).iterator(chunk_size=200):
             text = " ".join([page.title, page.summary, page_own_text(page)])
             counts.update(word.lower() for word in VOCABULARY_WORD.findall(text))

@@ -97,7 +97,8 @@ def rich_text(html: str) -> str:
 
 def page_own_text(page) -> str:
     """Everything readers see on ``page`` besides its title and summary, from stored data."""
-    texts = [stream_text(page.body)] if hasattr(page, "body") else []
+    body = getattr(page, "body", None)
+    texts = [rich_text(body) if isinstance(body, str) else stream_text(body)] if body is not None else []
     if getattr(page, "key_findings", ""):
         texts.append(rich_text(page.key_findings))
     if hasattr(page, "recommendations"):

@@ -75,3 +75,25 @@ class DemoContentTests(TestCase):
             for block in page.download_blocks():
                 with self.subTest(page=page.slug):
                     self.assertEqual(self.client.get(page.download_url(block.id)).status_code, 200)
+
+    def test_whats_new_shows_varied_plausible_dates(self):
+        """A fresh demo's "What's new" looks like a real library: every guidance page updated on a
+        different, past day (within the last few months), newest first, never all "today"."""
+        import datetime
+
+        from django.utils import timezone
+
+        from guidance.models import HomePage
+
+        today = timezone.localdate()
+        shown = [item.shown_date for item in HomePage.objects.get().whats_new()]
+        self.assertEqual(len(shown), 5)
+        self.assertEqual(len(set(shown)), 5)
+        self.assertEqual(shown, sorted(shown, reverse=True))
+        updated = [page.last_published_at for page in GuidanceItemPage.objects.live()]
+        self.assertEqual(len({moment.date() for moment in updated}), len(updated))
+        for moment in updated:
+            self.assertLess(moment, timezone.now())
+            self.assertGreater(timezone.localdate(moment), today - datetime.timedelta(days=120))
+        html = self.client.get("/").content.decode()
+        self.assertEqual(html.count(f'Updated <time datetime="{today:%Y-%m-%d}"'), 0)

@@ -86,7 +86,9 @@ def make_offer(
     Only the provider chosen from the list, the reasons' and categories' ids and the letter's month
     are read; free text ("Other" descriptions, a typed organisation) is never read.
     """
-    provider: Provider | None = cleaned_data.get("recipient_provider")
+    # A typed organisation is what the letter is addressed to (instead of the list): none is sent.
+    typed = bool(cleaned_data.get("recipient_organisation"))
+    provider: Provider | None = None if typed else cleaned_data.get("recipient_provider")
     reasons = list(cleaned_data.get("reasons") or [])
     categories: list[RequestCategory] = []
     for request in requests or []:

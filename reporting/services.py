@@ -21,8 +21,9 @@ def record_report(*, data: dict) -> InterfaceReport:
         practice_name=data["practice_name"],
         reporter_role=data["reporter_role"],
         contact_email=data.get("contact_email", ""),
-        provider=data.get("provider"),
-        provider_other=data.get("provider_other", "") if not data.get("provider") else "",
+        # As the form says, a provider typed in is used instead of the list.
+        provider=None if data.get("provider_other") else data.get("provider"),
+        provider_other=data.get("provider_other", ""),
         service=data.get("service", ""),
         kind=data["kind"],
         workload_category=data.get("workload_category"),

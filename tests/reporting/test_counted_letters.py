@@ -86,10 +86,14 @@ def test_the_statement_lists_exactly_what_is_sent_and_the_row_holds_only_that(
     assert "your letter has been counted" in thanks and PATIENT_NAME not in thanks
 
 
-def test_a_typed_organisation_is_not_sent(client, declined_data, home_page):
-    data = {**declined_data, "recipient_provider": "", "recipient_organisation": "Zyxwv Private Clinic"}
+@pytest.mark.parametrize("also_chosen", [False, True], ids=["typed only", "typed and chosen"])
+def test_a_typed_organisation_is_not_sent(client, declined_data, home_page, also_chosen):
+    # The letter goes to the typed organisation (it is used instead of the list): no listed trust is counted.
+    listed = declined_data["recipient_provider"] if also_chosen else ""
+    data = {**declined_data, "recipient_provider": listed, "recipient_organisation": "Zyxwv Private Clinic"}
     html = client.post(DECLINED_URL, {**data, "action": "preview"}).content.decode()
     assert "Zyxwv" not in offer_section(html)
+    assert "the provider: Not from the list (not sent)" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
     client.post(COUNT_URL, {"count": offer_token(html)})
     counted = CountedLetter.objects.get()
     assert counted.provider is None and counted.letter_kind == "declined_referral"

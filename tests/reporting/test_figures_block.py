@@ -75,7 +75,7 @@ def test_one_provider_without_a_chart(client, options):
 
 
 def test_reports_of_work_pushed_to_the_practice_by_kind_of_work(client, options):
-    from .test_admin import make_report
+    from .conftest import make_report
 
     for _ in range(6):
         make_report(options, month=MAY)

@@ -57,8 +57,11 @@ def test_a_valid_report_is_stored_and_thanked_without_data_in_the_address(
     assert "Beverley Road" not in thanks and "zyxwv" not in thanks
 
 
-def test_a_provider_not_in_the_list_is_kept_as_typed(client, answers, home_page):
-    client.post(URL, {**answers, "provider": "", "provider_other": "Goole Private Clinic"})
+@pytest.mark.parametrize("also_chosen", [False, True], ids=["typed only", "typed and chosen"])
+def test_a_provider_not_in_the_list_is_kept_as_typed(client, answers, home_page, also_chosen):
+    # Typed in, it is used instead of the list (as the form says), so no listed trust is blamed.
+    listed = answers["provider"] if also_chosen else ""
+    client.post(URL, {**answers, "provider": listed, "provider_other": "Goole Private Clinic"})
     report = InterfaceReport.objects.get()
     assert report.provider is None and report.provider_name == "Goole Private Clinic"
 

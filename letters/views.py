@@ -37,7 +37,7 @@ from letters.services.published import published_options
 from letters.services.render_docx import render_docx
 from letters.services.render_html import render_html
 from letters.services.render_pdf import PdfUnavailable, page_count, render_pdf
-from reporting.counting import CountOffer, count_on_download, letter_nonce, letter_ref, make_offer
+from reporting.counting import CountOffer, count_on_download, letter_ref, make_offer
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +80,10 @@ def form_fields_html(form: LetterForm) -> SafeString:
     )
 
 
-def count_offer(form: LetterForm, *, request: HttpRequest, ref: str) -> CountOffer:
+def count_offer(form: LetterForm, *, ref: str) -> CountOffer:
     """The opt-in "Count this letter for the LMC" for a valid form (nothing is sent unless asked)."""
     requests = form.chosen_requests() if hasattr(form, "chosen_requests") else []
-    nonce = letter_nonce(ref=ref, posted=request.POST)
-    return make_offer(kind=form.kind, cleaned_data=form.cleaned_data, requests=requests, nonce=nonce)
+    return make_offer(kind=form.kind, cleaned_data=form.cleaned_data, requests=requests, ref=ref)
 
 
 def _parse_action(value: str) -> tuple[Variant, str] | None:
@@ -152,7 +151,7 @@ class LetterGeneratorView(View):
                 content = build_letter(facts=facts, template=template, issuer=issuer, variant=variant)
                 response = _download(content, fmt)
                 if request.POST.get(COUNT_ON_DOWNLOAD) == "yes":  # made: count it, if asked
-                    count_on_download(offer=count_offer(form, request=request, ref=self.letter_ref))
+                    count_on_download(offer=count_offer(form, ref=self.letter_ref))
                 return response
             except WordingUnavailable:
                 return self._page(request, form, wording_missing=True)
@@ -166,7 +165,7 @@ class LetterGeneratorView(View):
                     form,
                     preview=render_html(content=letter),
                     pdf_problem=problem,
-                    count_offer=count_offer(form, request=request, ref=self.letter_ref),
+                    count_offer=count_offer(form, ref=self.letter_ref),
                 )
         letter = build_letter(facts=facts, template=template, issuer=issuer)
         return self._page(
@@ -174,7 +173,7 @@ class LetterGeneratorView(View):
             form,
             preview=render_html(content=letter),
             pages=page_count(content=letter),
-            count_offer=count_offer(form, request=request, ref=self.letter_ref),
+            count_offer=count_offer(form, ref=self.letter_ref),
         )
 
 

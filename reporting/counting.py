@@ -18,7 +18,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -32,8 +31,6 @@ OFFER_MAX_AGE = 24 * 60 * 60
 USED_KEY = "count-letter-used:{nonce}"
 # The letter's one-time number as ``secrets.token_urlsafe(12)`` writes it.
 LETTER_REF = re.compile(r"[A-Za-z0-9_-]{16}")
-# Fields of the generator's POST that say how to answer, not what the letter says.
-CONTROL_FIELDS = {"action", "letter_ref", "count_on_download", "csrfmiddlewaretoken"}
 
 logger = logging.getLogger(__name__)
 
@@ -63,25 +60,31 @@ def letter_ref(posted: str | None) -> str:
     return posted if posted and LETTER_REF.fullmatch(posted) else secrets.token_urlsafe(12)
 
 
-def letter_nonce(*, ref: str, posted: QueryDict) -> str:
-    """The one-time number that counts one letter once: a keyed hash of the page's ``ref`` and
-    everything the letter's POST says.
+def letter_nonce(*, ref: str, counted: list, patient: str) -> str:
+    """The one-time number that counts one letter once: a keyed hash of the page's ``ref``, what is
+    ``counted`` and the ``patient`` (NHS number, or name).
 
-    The same letter in every version (Word, PDF, copies) and from its preview has the same number, so
-    it counts once; another letter made on the same page (another patient, another request) has
-    another. The hash cannot be turned back into what it was made from (it is keyed with the secret
-    key and the page's random ``ref``, which is not kept), and it alone is remembered.
+    The same letter in every version (Word, PDF, copies), from its preview and after a typo is
+    corrected has the same number, so it counts once; a letter for another patient, or counting
+    something else, made on the same page has another. The hash cannot be turned back into what it
+    was made from (it is keyed with the secret key and the page's random ``ref``, which is not kept),
+    and it alone is remembered.
     """
-    said = sorted((name, posted.getlist(name)) for name in posted if name not in CONTROL_FIELDS)
-    message = json.dumps([ref, said], ensure_ascii=False)
+    message = json.dumps([ref, counted, patient], ensure_ascii=False)
     return salted_hmac(SALT, message, algorithm="sha256").hexdigest()[:32]
 
 
+def _patient_key(cleaned_data: dict) -> str:
+    """The NHS number's digits, or the name without case or spacing when there is no NHS number."""
+    nhs_number = "".join(ch for ch in str(cleaned_data.get("nhs_number") or "") if ch.isdigit())
+    return nhs_number or " ".join(str(cleaned_data.get("patient_name") or "").casefold().split())
+
+
 def make_offer(
-    *, kind: str, cleaned_data: dict, requests: list[dict] | None = None, nonce: str | None = None
+    *, kind: str, cleaned_data: dict, requests: list[dict] | None = None, ref: str | None = None
 ) -> CountOffer:
     """The offer for a letter made from a valid form's ``cleaned_data`` (and workload ``requests``),
-    with the letter's one-time number ``nonce`` (``letter_nonce``; a random one if None).
+    on the generator page ``ref`` (``letter_ref``; without one, the offer counts once on its own).
 
     Only the provider chosen from the list, the reasons' and categories' ids and the letter's month
     are read; free text ("Other" descriptions, a typed organisation) is never read.
@@ -102,8 +105,12 @@ def make_offer(
         "c": [category.pk for category in categories],
         "r": [reason.pk for reason in reasons],
         "m": month.isoformat(),
-        "n": nonce or secrets.token_urlsafe(12),
     }
+    counted = list(payload.values())
+    patient = _patient_key(cleaned_data)
+    payload["n"] = (
+        letter_nonce(ref=ref, counted=counted, patient=patient) if ref else secrets.token_urlsafe(12)
+    )
     return CountOffer(
         token=signing.dumps(payload, salt=SALT, compress=True),
         letter=LetterKind(kind).label,

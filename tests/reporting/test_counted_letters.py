@@ -201,9 +201,12 @@ def test_a_letter_counted_on_download_counts_once_with_only_what_the_box_lists(
 def test_another_letter_made_on_the_same_page_counts_again(client, workload_data, home_page):
     ticked = {"count_on_download": "yes", "letter_ref": "E" * 16}
     download(client, workload_data, "letter.docx", **ticked)
-    another_patient = {**workload_data, "patient_name": "Ms Other Patient", "nhs_number": "943 476 5919"}
+    another_patient = {**workload_data, "patient_name": "Ms Other Patient", "nhs_number": "401 023 2137"}
     download(client, another_patient, "letter.docx", **ticked)
     download(client, another_patient, "letter.pdf", **ticked)
+    assert CountedLetter.objects.count() == 2
+    # The same letter with a typo corrected is the same letter.
+    download(client, {**another_patient, "patient_name": "Ms Other Patiant"}, "letter.docx", **ticked)
     assert CountedLetter.objects.count() == 2
 
 

@@ -39,7 +39,14 @@ def test_a_letter_is_counted_only_when_asked_and_without_javascript(no_js_page, 
     expect(offer).to_contain_text("the kinds of request: Fit note")
     expect(offer).not_to_contain_text(PATIENT)
     assert CountedLetter.objects.count() == before  # nothing until asked
-    offer.get_by_role("button", name="Count this letter for the LMC").click()
+    # Ticked beside the preview, the box counts the letter as it downloads, keeping the page.
+    offer.get_by_label("Count this letter for the LMC when I download it").check()
+    with page.expect_download() as download:
+        page.locator("#preview").get_by_role("button", name="Download Word (.docx)").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    assert CountedLetter.objects.count() == before + 1
+    # The button for a letter already downloaded counts nothing more for the same letter.
+    page.get_by_role("button", name="Count this letter for the LMC").click()
     expect(page.locator("h1")).to_have_text("Thank you: your letter has been counted")
     assert CountedLetter.objects.count() == before + 1
 

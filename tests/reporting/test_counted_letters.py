@@ -33,13 +33,17 @@ def fresh_used_offers(settings):
 
 
 def offer_section(html: str) -> str:
-    match = re.search(r'<div class="inset count-letter".*?</form>\s*</div>', html, re.S)
+    match = re.search(r'<div class="inset count-letter".*?</ul>\s*</div>', html, re.S)
     assert match, "no count offer on the page"
     return match[0]
 
 
+def count_form(html: str) -> str:
+    return re.search(r'<form method="post" action="/count-a-letter/".*?</form>', html, re.S)[0]
+
+
 def offer_token(html: str) -> str:
-    return re.search(r'name="count" value="([^"]+)"', offer_section(html))[1]
+    return re.search(r'name="count" value="([^"]+)"', count_form(html))[1]
 
 
 def test_nothing_is_counted_unless_the_practice_asks(client, workload_data, home_page):
@@ -63,7 +67,10 @@ def test_the_statement_lists_exactly_what_is_sent_and_the_row_holds_only_that(
     assert "the reasons ticked: " + "; ".join(r.label for r in reasons) in text
     assert "the month of the letter: June 2026" in text
     assert "Nothing about the patient, your practice or you is sent" in text
-    assert 'action="/count-a-letter/"' in section and 'type="checkbox"' not in section
+    # Beside the preview's download buttons, one box, unticked, that is part of the letter's form.
+    box = re.search(r'<input type="checkbox"[^>]*>', section)[0]
+    assert 'form="letter-form"' in box and 'name="count_on_download"' in box and "checked" not in box
+    assert html.count('name="count_on_download"') == 1
     # The offer itself carries no patient, practice or typed detail (a signed value is readable).
     payload = signing.loads(offer_token(html), salt=SALT)
     assert set(payload) == {"k", "p", "c", "r", "m", "n"}
@@ -131,7 +138,7 @@ def test_counting_needs_the_csrf_token(workload_data, home_page):
     letter_csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
     data = {**workload_data, "action": "preview", "csrfmiddlewaretoken": letter_csrf}
     html = browser.post(WORKLOAD_URL, data).content.decode()
-    section = offer_section(html)
+    section = count_form(html)
     assert "csrfmiddlewaretoken" in section
     assert browser.post(COUNT_URL, {"count": offer_token(html)}).status_code == 403
     assert CountedLetter.objects.count() == 0

@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from letters.forms.base import SectionedForm, mark_errors
-from letters.forms.fields import OptionChoiceField, TextField
+from letters.forms.fields import CategoryField, OptionChoiceField, TextField
 from letters.models import Provider, RequestCategory
 from reporting.choices import PatientRisk, PracticeTime, ProblemKind, ReporterRole
 from reporting.identifiers import validate_no_patient_identifiers
@@ -101,7 +101,7 @@ class InterfaceReportForm(SectionedForm):
     kind = _radios(
         ProblemKind.choices, label="What kind of problem was it?", message="Choose the kind of problem."
     )
-    workload_category = OptionChoiceField(
+    workload_category = CategoryField(
         RequestCategory,
         noun="the kind of work",
         label="What were you asked to do?",

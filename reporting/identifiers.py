@@ -149,11 +149,11 @@ BIRTH_KIND = Kind(
 PHONE_KIND = Kind(
     "phone",
     "Remove the phone number (the LMC cannot tell a patient’s from a department’s): name the "
-    "department instead, and give your own email under “Contact email” if you would like a reply.",
+    "department instead. For a reply, give your own email under “Email address for a reply”.",
 )
 EMAIL_KIND = Kind(
     "email",
-    "Remove the email address from the text. Give your own under “Contact email” if you would like a reply.",
+    "Remove the email address from the text. For a reply, give your own under “Email address for a reply”.",
 )
 ADDRESS = Kind(
     "address",

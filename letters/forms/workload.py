@@ -13,6 +13,9 @@ from letters.models import Reason, RequestCategory, SourceGroup
 from letters.placeholders import LetterKind
 from letters.services.facts import workload_rejection_facts
 
+# In a sentence: "NHS" keeps its capitals.
+GROUP_IN_A_SENTENCE = {SourceGroup.NHS: "NHS providers", SourceGroup.PRIVATE: "private providers"}
+
 MAX_REQUESTS = 3
 REQUEST_LEGENDS = (
     "What they asked the practice to do",
@@ -214,7 +217,7 @@ class WorkloadRejectionForm(LetterForm):
         if data.get("source_type") and unfit:
             self.add_error(
                 "reasons",
-                f"Untick {', '.join(unfit)}: it does not apply to {SourceGroup(group).label.lower()}.",
+                f"Untick {', '.join(unfit)}: it does not apply to {GROUP_IN_A_SENTENCE[group]}.",
             )
         if data.get("source_type") and self.requests.is_valid():
             for form in self.requests.forms:
@@ -222,7 +225,7 @@ class WorkloadRejectionForm(LetterForm):
                 if category and category.source_group != group:
                     form.add_error(
                         "category",
-                        f"This kind of request is not offered for {SourceGroup(group).label.lower()}; "
+                        f"This kind of request is not offered for {GROUP_IN_A_SENTENCE[group]}; "
                         "choose another or change where the request came from.",
                     )
         return data

@@ -150,6 +150,13 @@ class TestBadInput:
         response = post_with(client, WORKLOAD_URL, workload_data, source_type="a private provider")
         assert_field_error(response, "request-0-category", "not offered for private providers")
 
+    def test_a_private_category_for_an_nhs_source_says_nhs_in_capitals(self, client, workload_data):
+        from letters.models import RequestCategory
+
+        private = RequestCategory.objects.filter(source_group="private").first()
+        response = post_with(client, WORKLOAD_URL, workload_data, **{"request-0-category": str(private.pk)})
+        assert_field_error(response, "request-0-category", "not offered for NHS providers")
+
     def test_other_needs_a_description(self, client, workload_data):
         from letters.models import RequestCategory
 

@@ -41,6 +41,22 @@ def test_the_form_says_no_patient_details_and_needs_no_login_or_script(client, o
     assert "Hull University Teaching Hospitals NHS Trust" in html and "Fit note (Med3)" in html
 
 
+def test_kinds_of_work_for_private_providers_say_so_without_javascript(client, options, home_page):
+    from letters.models import RequestCategory
+
+    html = client.get(URL).content.decode()
+    for category in RequestCategory.objects.filter(source_group="private"):
+        assert f">{category.label} (private providers)</option>" in html.replace("&#x27;", "'")
+
+
+def test_a_refusal_names_the_email_box_as_the_form_labels_it(client, answers, home_page):
+    response = client.post(URL, {**answers, "what_happened": "Ward rang from 01482 675111 about it."})
+    html = response.content.decode()
+    assert any("“Email address for a reply”" in message for message in error_summary(response))
+    assert ">Email address for a reply" in html  # the label the message points to
+    assert not InterfaceReport.objects.exists()
+
+
 def test_a_valid_report_is_stored_and_thanked_without_data_in_the_address(
     client, answers, options, home_page
 ):

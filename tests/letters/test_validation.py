@@ -54,7 +54,8 @@ def assert_field_error(response, field: str, fragment: str):
     html = response.content.decode()
     assert "There is a problem" in html, "no error summary"
     assert f'href="#id_{field}' in html, f"error summary does not link to {field}"
-    match = re.search(rf'id="id_{field}-error">(.*?)</span>\s*(?:<|$)', html, re.S)
+    # The message box ends where its last message (a span of its own) ends.
+    match = re.search(rf'id="id_{field}-error">(.*?)</span></span>', html, re.S)
     assert match, f"no error message for {field}"
     assert fragment in unescape(re.sub(r"<[^>]+>", "", match.group(1))), match.group(1)
     assert response["Content-Type"].startswith("text/html")

@@ -57,6 +57,15 @@ def test_a_refusal_names_the_email_box_as_the_form_labels_it(client, answers, ho
     assert not InterfaceReport.objects.exists()
 
 
+def test_each_refusal_of_one_box_is_a_line_of_its_own(client, answers, home_page):
+    text = "Asked to do bloods for 943 476 5919 seen on 12/03/2026."
+    html = client.post(URL, {**answers, "what_happened": text}).content.decode()
+    box = re.search(r'id="id_what_happened-error">(.*?)</span></span>', html, re.S)[1]
+    items = re.findall(r'<span class="error-message__item">(.*?)</span>', box + "</span>")
+    assert len(items) == 2
+    assert any("NHS number" in item for item in items) and any("date" in item for item in items)
+
+
 def test_a_valid_report_is_stored_and_thanked_without_data_in_the_address(
     client, answers, options, home_page
 ):

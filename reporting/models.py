@@ -166,6 +166,14 @@ class CountedLetter(models.Model):
         """The month, as readers write it ("May 2026")."""
         return f"{self.month:%B %Y}"
 
+    def categories_label(self) -> str:
+        """The kinds of request, one after another (for the export)."""
+        return "; ".join(category.label for category in self.categories.all())
+
+    def reasons_label(self) -> str:
+        """The reasons ticked, one after another (for the export)."""
+        return "; ".join(reason.label for reason in self.reasons.all())
+
 
 @register_setting(icon="mail")
 class ReportingSettings(BaseSiteSetting):

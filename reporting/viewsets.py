@@ -29,9 +29,9 @@ def plain_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def month_choices() -> list[tuple[str, str]]:
-    """The months that have reports, newest first."""
-    months = InterfaceReport.objects.dates("month", "month", order="DESC")
+def month_choices(model=InterfaceReport) -> list[tuple[str, str]]:
+    """The months that have reports (or ``model``'s rows), newest first."""
+    months = model.objects.dates("month", "month", order="DESC")
     return [(month.isoformat(), f"{month:%B %Y}") for month in months]
 
 
@@ -155,6 +155,22 @@ class InterfaceReportViewSet(ModelViewSet):
     search_backend_name = None  # plain database queries: reports are not in the site search index
 
 
+class CountedLetterFilterSet(WagtailFilterSet):
+    month = django_filters.ChoiceFilter(label="Month", choices=lambda: month_choices(CountedLetter))
+
+    class Meta:
+        model = CountedLetter
+        fields = ["letter_kind", "provider"]
+
+
+class CountedLetterIndexView(IndexView):
+    def get_base_queryset(self):
+        # The export lists each letter's kinds and reasons: fetched together, not row by row.
+        return (
+            super().get_base_queryset().select_related("provider").prefetch_related("categories", "reasons")
+        )
+
+
 class CountedLetterViewSet(ModelViewSet):
     """Letters practices counted for the LMC: officers read them and delete a count made by mistake.
 
@@ -172,4 +188,22 @@ class CountedLetterViewSet(ModelViewSet):
     form_fields = ["letter_kind", "provider", "month"]  # required by Wagtail; nobody may edit
     # Field names, so Wagtail makes the first the row's title, with the row's actions (Delete).
     list_display = ["__str__", "provider", Column("month_label", label="Month")]
-    list_filter = ["letter_kind", "provider"]
+    filterset_class = CountedLetterFilterSet
+    index_view_class = CountedLetterIndexView
+    list_export = [
+        "pk",
+        "get_letter_kind_display",
+        "provider",
+        "month_label",
+        "categories_label",
+        "reasons_label",
+    ]
+    export_headings = {
+        "pk": "Number",
+        "get_letter_kind_display": "Letter",
+        "provider": "Provider (empty: not from the list)",
+        "month_label": "Month",
+        "categories_label": "Kinds of request",
+        "reasons_label": "Reasons",
+    }
+    export_filename = "counted-letters"

@@ -2,6 +2,7 @@
 changes a count, and editors see none of it."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -43,3 +44,31 @@ def test_nobody_adds_or_changes_a_count_and_editors_see_nothing(client, staff, c
         assert client.get(url).status_code in (302, 403), url
     assert client.post(reverse("counted_letters:delete", args=[counted.pk])).status_code in (302, 403)
     assert CountedLetter.objects.count() == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_officer_exports_the_counts_of_one_month(client, staff, options, counted, fmt):
+    from .conftest import read_export
+
+    counted.categories.set([options["tests"]])
+    june = CountedLetter.objects.create(
+        letter_kind=LetterKind.DECLINED_REFERRAL, provider=None, month=datetime.date(2026, 6, 1)
+    )
+    client.force_login(staff[OFFICERS])
+    listing = client.get(reverse("counted_letters:index")).content.decode()
+    assert "export=csv" in listing  # the download is offered
+    assert re.search(r"<option value=\"2026-05-01\"[^>]*>May 2026</option>", listing)  # month filter
+    query = f"?export={fmt}&month=2026-05-01"
+    rows = read_export(client.get(reverse("counted_letters:index") + query), fmt)
+    assert rows[0] == [
+        "Number",
+        "Letter",
+        "Provider (empty: not from the list)",
+        "Month",
+        "Kinds of request",
+        "Reasons",
+    ]
+    assert rows[1:] == [
+        [str(counted.pk), "Workload rejection", options["hull"].label, "May 2026", options["tests"].label, ""]
+    ]
+    assert str(june.pk) not in {row[0] for row in rows[1:]}

@@ -74,3 +74,24 @@ def test_editors_cannot_download_it(client, staff, counted):
     response = client.get(letter_url(start="2026-05", end="2026-06", format="docx"))
     assert response.status_code in (302, 403)
     assert "Content-Disposition" not in response
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start": "2026-11", "end": "2026-09"},  # backwards
+        {"start": "2026-05", "end": "2026-06", "provider": "999999"},  # no such provider
+        {"start": "1999-01", "end": "2026-06"},  # not offered
+        {},  # no period at all: never the default twelve months
+    ],
+)
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_letter_is_refused_for_a_period_that_cannot_be_used(client, staff, options, counted, query, fmt):
+    client.force_login(staff[OFFICERS])
+    response = client.get(letter_url(**query, format=fmt), follow=True)
+    assert "Content-Disposition" not in response
+    assert response.redirect_chain and response.redirect_chain[-1][0].startswith(reverse("reporting_figures"))
+    html = response.content.decode()
+    assert "The letter to the ICB was not made: choose a period that can be used." in html
+    if query:  # back on the Figures page: the errors, no figures for a period nobody chose
+        assert "figures-table" not in html

@@ -100,8 +100,8 @@ def report_breakdowns(
     *, start: datetime.date, end: datetime.date, provider: Provider | None = None
 ) -> list[Breakdown]:
     """Reports of interface problems in the months ``start``–``end``: by month, provider, kind of problem
-    and, for work pushed to the practice, kind of work."""
-    reports = _in_period(InterfaceReport.objects.all(), start=start, end=end, provider=provider)
+    and, for work pushed to the practice, kind of work. Reports marked not counted are left out."""
+    reports = _in_period(InterfaceReport.objects.counted(), start=start, end=end, provider=provider)
     kinds = Counter(dict(reports.values_list("kind").annotate(n=Count("pk")).order_by()))
     kind_rows = tuple(Row(label, kinds.get(value, 0)) for value, label in ProblemKind.choices)
     return [

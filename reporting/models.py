@@ -26,6 +26,13 @@ TEXT_VALIDATORS = [validate_editor_text, validate_no_patient_identifiers]
 WHAT_HAPPENED_MAX = 2000
 
 
+class InterfaceReportQuerySet(models.QuerySet):
+    def counted(self) -> "InterfaceReportQuerySet":
+        """The reports that count in figures: all but those officers marked not counted (spam,
+        duplicates, not an interface problem)."""
+        return self.exclude(status=TriageStatus.EXCLUDED)
+
+
 class InterfaceReport(models.Model):
     """One problem at the interface, as a practice reported it, with the LMC's triage."""
 
@@ -63,6 +70,8 @@ class InterfaceReport(models.Model):
         help_text="For LMC officers only. Never record patient details here either.",
     )
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
+
+    objects = InterfaceReportQuerySet.as_manager()
 
     reporter_panels = [
         FieldRowPanel(

@@ -88,13 +88,13 @@ class InterfaceReport(models.Model):
             help_text="What the practice wrote. Change it only to remove anything that could identify "
             "a patient.",
         ),
-        FieldRowPanel(
-            [FieldPanel("practice_time", read_only=True), FieldPanel("patient_risk", read_only=True)]
-        ),
+        FieldPanel("practice_time", read_only=True),
     ]
     panels = [
         MultiFieldPanel(
             [
+                # What the practice said (read-only), first: a patient harmed or at risk comes first.
+                FieldPanel("patient_risk", read_only=True),
                 FieldPanel("status"),
                 FieldPanel("kind"),
                 FieldPanel("workload_category"),

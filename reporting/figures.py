@@ -176,6 +176,11 @@ def _named_counts(model, letters: QuerySet, relation: str) -> tuple[Row, ...]:
     return tuple(sorted(rows, key=lambda row: (-row.count, row.label)))
 
 
+def nothing_counted(breakdowns: list[Breakdown]) -> bool:
+    """True when no row of any of ``breakdowns`` counts anything (nothing in the period to report)."""
+    return not any(row.count for breakdown in breakdowns for row in breakdown.rows)
+
+
 @dataclass(frozen=True)
 class ShownRow:
     label: str

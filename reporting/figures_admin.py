@@ -24,8 +24,8 @@ from core.models import SiteIdentity
 from letters.models import Provider
 from letters.services.render_docx import render_docx
 from letters.services.render_pdf import PdfUnavailable, render_pdf
-from reporting.figures import letter_breakdowns, month_starts, present, report_breakdowns
-from reporting.icb_letter import build_icb_letter
+from reporting.figures import letter_breakdowns, month_starts, nothing_counted, present, report_breakdowns
+from reporting.icb_letter import NOTHING_TO_REPORT, NothingToReport, build_icb_letter
 
 PERMISSION = "reporting.view_interfacereport"  # the same people who read the reports
 MONTHS_OFFERED = 36
@@ -110,17 +110,15 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
         if chosen is None:  # the errors only: no figures and no letter for a period nobody chose
             return context
         start, end, provider = chosen
+        reports = report_breakdowns(start=start, end=end, provider=provider)
+        letters = letter_breakdowns(start=start, end=end, provider=provider)
         context.update(
             letter_query=period_query(start, end, provider),
+            # The same test the letter makes: no links to a letter that would be refused.
+            nothing_to_report=NOTHING_TO_REPORT if nothing_counted([*reports, *letters]) else "",
             period_label=f"{start:%B %Y} to {end:%B %Y}" + (f", {provider.label}" if provider else ""),
-            reports=[
-                present(breakdown=b, public=False)
-                for b in report_breakdowns(start=start, end=end, provider=provider)
-            ],
-            letters=[
-                present(breakdown=b, public=False)
-                for b in letter_breakdowns(start=start, end=end, provider=provider)
-            ],
+            reports=[present(breakdown=b, public=False) for b in reports],
+            letters=[present(breakdown=b, public=False) for b in letters],
         )
         return context
 
@@ -150,19 +148,26 @@ class FiguresLetterView(View):
             return self._back_to_figures(request)
         start, end, provider = chosen
         identity = SiteIdentity.for_request(request)
-        content = build_icb_letter(
-            start=start,
-            end=end,
-            provider=provider,
-            issuer=identity.name,
-            issuer_contacts=tuple(
-                line.strip()
-                for line in [*identity.address.splitlines(), identity.phone, identity.email]
-                if line.strip()
-            ),
-            icb_name=identity.icb_name,
-            on=today,
-        )
+        try:
+            content = build_icb_letter(
+                start=start,
+                end=end,
+                provider=provider,
+                issuer=identity.name,
+                issuer_contacts=tuple(
+                    line.strip()
+                    for line in [*identity.address.splitlines(), identity.phone, identity.email]
+                    if line.strip()
+                ),
+                icb_name=identity.icb_name,
+                on=today,
+            )
+        except NothingToReport:
+            # The Figures page it goes back to says so too (NOTHING_TO_REPORT): this says why no file came.
+            messages.error(
+                request, "The letter to the ICB was not made: nothing was counted for this period."
+            )
+            return self._back_to_figures(request)
         try:
             data = renderer(content=content)
         except PdfUnavailable:

@@ -10,7 +10,14 @@ from django.utils.text import slugify
 
 from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, long_date
 from letters.models import Provider
-from reporting.figures import SMALL, letter_breakdowns, present, report_breakdowns
+from reporting.figures import SMALL, letter_breakdowns, nothing_counted, present, report_breakdowns
+
+NOTHING_TO_REPORT = "Nothing was counted for this period and provider, so there is no letter to the ICB."
+
+
+class NothingToReport(ValueError):
+    """No report and no letter counted for the period and provider: a letter asking the ICB to address
+    "these problems" would list none."""
 
 
 def _bullets(breakdown, intro: str) -> BulletList | Paragraph:
@@ -34,11 +41,16 @@ def build_icb_letter(
     on: datetime.date,
 ) -> LetterContent:
     """The letter for the months ``start``–``end`` (every provider when ``provider`` is None), headed
-    with the LMC's name and ``issuer_contacts`` (address lines, phone, email)."""
+    with the LMC's name and ``issuer_contacts`` (address lines, phone, email).
+
+    Raises ``NothingToReport`` when nothing was counted for them.
+    """
     who = provider.label if provider else "all providers"
     period = f"{start:%B %Y} to {end:%B %Y}"
     reports = {b.key: b for b in report_breakdowns(start=start, end=end, provider=provider)}
     letters = {b.key: b for b in letter_breakdowns(start=start, end=end, provider=provider)}
+    if nothing_counted([*reports.values(), *letters.values()]):
+        raise NothingToReport(NOTHING_TO_REPORT)
     blocks = [
         # To the ICB's team, not a named person: "Yours faithfully" below.
         Paragraph("Dear colleagues,"),

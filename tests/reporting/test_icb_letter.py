@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from guidance.editorial import EDITORS, OFFICERS
 from letters.placeholders import LetterKind
+from reporting.choices import TriageStatus
 from reporting.models import CountedLetter
 from tests.letters.conftest import body, docx_text, pdf_text
 
@@ -95,3 +96,33 @@ def test_the_letter_is_refused_for_a_period_that_cannot_be_used(client, staff, o
     assert "The letter to the ICB was not made: choose a period that can be used." in html
     if query:  # back on the Figures page: the errors, no figures for a period nobody chose
         assert "figures-table" not in html
+
+
+NOTHING_TO_REPORT = "Nothing was counted for this period and provider, so there is no letter to the ICB."
+
+
+def test_no_letter_is_offered_when_nothing_was_counted(client, staff, options, counted):
+    make_report(options, month=MAY, provider=options["nlag"], status=TriageStatus.EXCLUDED)  # not counted
+    client.force_login(staff[OFFICERS])
+    # Northern Lincolnshire in June: no report counted and no letter (the counted ones are May's).
+    query = f"start=2026-06&end=2026-06&provider={options['nlag'].pk}"
+    html = client.get(f"{reverse('reporting_figures')}?{query}").content.decode()
+    assert NOTHING_TO_REPORT in html
+    assert reverse("reporting_figures_letter") not in html
+    assert "figures-table" in html  # the figures themselves are still shown, as zeros
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("month", ["2026-06", "2026-05"])  # nothing at all; only a report not counted
+def test_the_letter_url_refuses_a_letter_with_nothing_in_it(client, staff, options, counted, fmt, month):
+    make_report(options, month=MAY, provider=options["nlag"], status=TriageStatus.EXCLUDED)
+    CountedLetter.objects.filter(provider=options["nlag"]).delete()
+    client.force_login(staff[OFFICERS])
+    response = client.get(
+        letter_url(start=month, end=month, provider=options["nlag"].pk, format=fmt), follow=True
+    )
+    assert "Content-Disposition" not in response
+    assert response.redirect_chain[-1][0].startswith(reverse("reporting_figures"))
+    html = response.content.decode()
+    assert "The letter to the ICB was not made: nothing was counted for this period." in html
+    assert NOTHING_TO_REPORT in html

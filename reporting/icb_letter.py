@@ -68,7 +68,12 @@ def build_icb_letter(
         blocks.append(_bullets(reports["provider"], "By provider:"))
     blocks += [
         _bullets(reports["month"], "By month:"),
-        Heading("Letters practices sent the provider"),
+        # Counting is each practice's choice, letter by letter: say so, or these read as every letter.
+        Heading("Letters practices chose to count for the LMC"),
+        Paragraph(
+            "Practices count a letter for us only when they choose to, so these are not all the letters "
+            "they sent and the true number is likely to be higher."
+        ),
         _bullets(letters["letter"], "By kind of letter:"),
         _bullets(letters["category"], "Work returned to the provider, by kind of request:"),
         _bullets(letters["reason"], "Reasons given:"),

@@ -126,3 +126,20 @@ def test_the_letter_url_refuses_a_letter_with_nothing_in_it(client, staff, optio
     html = response.content.decode()
     assert "The letter to the ICB was not made: nothing was counted for this period." in html
     assert NOTHING_TO_REPORT in html
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("docx", docx_text), ("pdf", pdf_text)])
+def test_the_letter_says_the_counted_letters_are_only_those_practices_chose_to_count(
+    client, staff, options, counted, home_page, fmt, read
+):
+    client.force_login(staff[OFFICERS])
+    response = client.get(letter_url(start="2026-05", end="2026-05", provider=options["hull"].pk, format=fmt))
+    text = " ".join(read(body(response)).split())
+    assert "Letters practices sent the provider" not in text  # read as if it were every letter
+    heading = "Letters practices chose to count for the LMC"
+    caveat = (
+        "Practices count a letter for us only when they choose to, so these are not all the letters they "
+        "sent and the true number is likely to be higher."
+    )
+    assert heading in text and caveat in text
+    assert text.index(heading) < text.index(caveat) < text.index("By kind of letter:")

@@ -10,7 +10,14 @@ from django.utils.text import slugify
 
 from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, long_date
 from letters.models import Provider
-from reporting.figures import SMALL, letter_breakdowns, nothing_counted, present, report_breakdowns
+from reporting.figures import (
+    SMALL,
+    letter_breakdowns,
+    nothing_counted,
+    present,
+    reasons_by_letter_kind,
+    report_breakdowns,
+)
 
 NOTHING_TO_REPORT = "Nothing was counted for this period and provider, so there is no letter to the ICB."
 
@@ -76,7 +83,11 @@ def build_icb_letter(
         ),
         _bullets(letters["letter"], "By kind of letter:"),
         _bullets(letters["category"], "Work returned to the provider, by kind of request:"),
-        _bullets(letters["reason"], "Reasons given:"),
+        # Each kind of letter has its own reasons: listed apart, never as one mixed list.
+        *(
+            _bullets(reasons, f"{reasons.title}:")
+            for reasons in reasons_by_letter_kind(start=start, end=end, provider=provider)
+        ),
         Paragraph(
             f"To protect practices and patients, numbers from 1 to {SMALL - 1} are shown as \u201cfewer than "
             f"{SMALL}\u201d and other numbers, totals included, are rounded to the nearest {SMALL}. A letter "

@@ -143,3 +143,30 @@ def test_the_letter_says_the_counted_letters_are_only_those_practices_chose_to_c
     )
     assert heading in text and caveat in text
     assert text.index(heading) < text.index(caveat) < text.index("By kind of letter:")
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("docx", docx_text), ("pdf", pdf_text)])
+def test_the_reasons_given_are_listed_for_each_kind_of_letter(client, staff, options, home_page, fmt, read):
+    from letters.models import Reason
+
+    declined = Reason.objects.create(label="Needs an examination", letter_kind=LetterKind.DECLINED_REFERRAL)
+    workload = Reason.objects.create(
+        label="Not in the GP contract", letter_kind=LetterKind.WORKLOAD_REJECTION
+    )
+    for kind, reason, number in (
+        (LetterKind.DECLINED_REFERRAL, declined, 6),
+        (LetterKind.WORKLOAD_REJECTION, workload, 3),
+    ):
+        for _ in range(number):
+            CountedLetter.objects.create(letter_kind=kind, provider=options["hull"], month=MAY).reasons.set(
+                [reason]
+            )
+    client.force_login(staff[OFFICERS])
+    response = client.get(letter_url(start="2026-05", end="2026-05", provider=options["hull"].pk, format=fmt))
+    text = " ".join(read(body(response)).split())
+    assert "Reasons given:" not in text  # no list mixing both letters' reasons
+    declined_part = text.split("Declined referral (Advice and Guidance) letters by reason given:", 1)[1]
+    declined_part, workload_part = declined_part.split("Workload rejection letters by reason given:", 1)
+    assert "Needs an examination: 5" in declined_part and "Not in the GP contract" not in declined_part
+    assert "Not in the GP contract: fewer than 5" in workload_part  # 3, suppressed
+    assert "Needs an examination" not in workload_part

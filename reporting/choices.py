@@ -44,8 +44,12 @@ class PatientRisk(models.TextChoices):
 
 
 class TriageStatus(models.TextChoices):
+    """Where the LMC is with a report. ``EXCLUDED`` reports are kept but left out of every count."""
+
     NEW = "new", "New"
     REVIEWED = "reviewed", "Reviewed"
     RAISED_WITH_PROVIDER = "raised_provider", "Raised with the provider"
     RAISED_WITH_ICB = "raised_icb", "Raised with the ICB"
     RESOLVED = "resolved", "Resolved"
+    # Instead of deleting: the report stays in the listing, its status saying why it is not counted.
+    EXCLUDED = "excluded", "Not counted (duplicate, spam or not an interface problem)"

@@ -32,7 +32,8 @@ class ReportsPanel(Component):
         return {
             "new_count": InterfaceReport.objects.filter(status=TriageStatus.NEW).count(),
             "new_url": f"{listing}?{urlencode({'status': TriageStatus.NEW})}",
-            "recent_count": InterfaceReport.objects.filter(created_at__gte=since).count(),
+            # Spam and duplicates an officer marked not counted are not news either.
+            "recent_count": InterfaceReport.objects.counted().filter(created_at__gte=since).count(),
             "recent_days": RECENT_DAYS,
             "listing_url": listing,
             "figures_url": reverse("reporting_figures"),

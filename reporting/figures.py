@@ -26,6 +26,7 @@ from reporting.models import CountedLetter, InterfaceReport
 SMALL = 5
 FEWER_THAN_SMALL = f"fewer than {SMALL}"
 NOT_IN_LIST = "Other (not in the providers list)"
+OVERLAP = "A letter can name more than one, so these do not add up to the number of letters."
 
 
 def shown(count: int) -> str:
@@ -100,8 +101,8 @@ def report_breakdowns(
     *, start: datetime.date, end: datetime.date, provider: Provider | None = None
 ) -> list[Breakdown]:
     """Reports of interface problems in the months ``start``–``end``: by month, provider, kind of problem
-    and, for work pushed to the practice, kind of work."""
-    reports = _in_period(InterfaceReport.objects.all(), start=start, end=end, provider=provider)
+    and, for work pushed to the practice, kind of work. Reports marked not counted are left out."""
+    reports = _in_period(InterfaceReport.objects.counted(), start=start, end=end, provider=provider)
     kinds = Counter(dict(reports.values_list("kind").annotate(n=Count("pk")).order_by()))
     kind_rows = tuple(Row(label, kinds.get(value, 0)) for value, label in ProblemKind.choices)
     return [
@@ -137,7 +138,6 @@ def letter_breakdowns(
     letters = _in_period(CountedLetter.objects.all(), start=start, end=end, provider=provider)
     kinds = Counter(dict(letters.values_list("letter_kind").annotate(n=Count("pk")).order_by()))
     kind_rows = tuple(Row(label, kinds.get(value, 0)) for value, label in LetterKind.choices)
-    overlap = "A letter can name more than one, so these do not add up to the number of letters."
     return [
         _by_month(letters, start=start, end=end, noun="Letters"),
         _by_provider(letters, noun="Letters"),
@@ -148,7 +148,7 @@ def letter_breakdowns(
             "Kind of request",
             _named_counts(RequestCategory, letters, "categories"),
             None,
-            overlap,
+            OVERLAP,
         ),
         Breakdown(
             "reason",
@@ -156,8 +156,31 @@ def letter_breakdowns(
             "Reason",
             _named_counts(Reason, letters, "reasons"),
             None,
-            overlap,
+            OVERLAP,
         ),
+    ]
+
+
+def reasons_by_letter_kind(
+    *, start: datetime.date, end: datetime.date, provider: Provider | None = None
+) -> list[Breakdown]:
+    """The reasons given in letters counted in the months ``start``–``end``, one breakdown for each
+    kind of letter (keys ``reason-<kind>``).
+
+    Each letter offers its own reasons (a declined referral's are not a workload rejection's), so the
+    single "reason" breakdown of ``letter_breakdowns`` mixes two different lists.
+    """
+    letters = _in_period(CountedLetter.objects.all(), start=start, end=end, provider=provider)
+    return [
+        Breakdown(
+            f"reason-{kind}",
+            f"{label} letters by reason given",
+            "Reason",
+            _named_counts(Reason, letters.filter(letter_kind=kind), "reasons"),
+            None,
+            OVERLAP,
+        )
+        for kind, label in LetterKind.choices
     ]
 
 
@@ -174,6 +197,11 @@ def _named_counts(model, letters: QuerySet, relation: str) -> tuple[Row, ...]:
     labels = dict(model.objects.values_list("pk", "label"))
     rows = [Row(labels.get(pk, "Removed from the list"), n) for pk, n in pairs]
     return tuple(sorted(rows, key=lambda row: (-row.count, row.label)))
+
+
+def nothing_counted(breakdowns: list[Breakdown]) -> bool:
+    """True when no row of any of ``breakdowns`` counts anything (nothing in the period to report)."""
+    return not any(row.count for breakdown in breakdowns for row in breakdown.rows)
 
 
 @dataclass(frozen=True)

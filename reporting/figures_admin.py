@@ -6,6 +6,7 @@ rule instead (``reporting.figures``).
 
 import datetime
 import io
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -23,8 +24,8 @@ from core.models import SiteIdentity
 from letters.models import Provider
 from letters.services.render_docx import render_docx
 from letters.services.render_pdf import PdfUnavailable, render_pdf
-from reporting.figures import letter_breakdowns, month_starts, present, report_breakdowns
-from reporting.icb_letter import build_icb_letter
+from reporting.figures import letter_breakdowns, month_starts, nothing_counted, present, report_breakdowns
+from reporting.icb_letter import NOTHING_TO_REPORT, NothingToReport, build_icb_letter
 
 PERMISSION = "reporting.view_interfacereport"  # the same people who read the reports
 MONTHS_OFFERED = 36
@@ -63,12 +64,27 @@ class PeriodForm(forms.Form):
             self.add_error("end", "Choose a month after the start of the period.")
         return data
 
-    def period(self) -> tuple[datetime.date, datetime.date, Provider | None]:
-        """The chosen period (the last twelve months when nothing valid was chosen)."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        start = data.get("start") or self.default_start
-        end = data.get("end") or self.default_end
-        return _month(start), _month(end), data.get("provider")
+    def period(self) -> tuple[datetime.date, datetime.date, Provider | None] | None:
+        """The chosen months and provider; the last twelve months for every provider when nothing was
+        chosen (an unbound form); None when what was chosen cannot be used.
+
+        Never the default in place of an invalid choice: that would count a period, or providers,
+        other than those the page says were chosen.
+        """
+        if not self.is_bound:
+            return _month(self.default_start), _month(self.default_end), None
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return _month(data["start"]), _month(data["end"]), data["provider"]
+
+
+def period_query(start: datetime.date, end: datetime.date, provider: Provider | None) -> str:
+    """The period and provider as the Figures page's query string (what the letter links carry)."""
+    query = {"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"}
+    if provider is not None:
+        query["provider"] = str(provider.pk)
+    return urlencode(query)
 
 
 class FiguresView(WagtailAdminTemplateMixin, TemplateView):
@@ -86,27 +102,23 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        form = PeriodForm(self.request.GET or None, today=today)
-        if not self.request.GET:
+        form = PeriodForm(self.request.GET or None, today=timezone.localdate())
+        if not form.is_bound:
             form.initial = {"start": form.default_start, "end": form.default_end}
-        start, end, provider = form.period()
-        period = f"{start:%B %Y} to {end:%B %Y}" + (f", {provider.label}" if provider else "")
-        query = self.request.GET.copy()
-        query.pop("format", None)
+        context["form"] = form
+        chosen = form.period()
+        if chosen is None:  # the errors only: no figures and no letter for a period nobody chose
+            return context
+        start, end, provider = chosen
+        reports = report_breakdowns(start=start, end=end, provider=provider)
+        letters = letter_breakdowns(start=start, end=end, provider=provider)
         context.update(
-            form=form,
-            letter_query=query.urlencode(),
-            period_label=period,
-            invalid=form.is_bound and not form.is_valid(),
-            reports=[
-                present(breakdown=b, public=False)
-                for b in report_breakdowns(start=start, end=end, provider=provider)
-            ],
-            letters=[
-                present(breakdown=b, public=False)
-                for b in letter_breakdowns(start=start, end=end, provider=provider)
-            ],
+            letter_query=period_query(start, end, provider),
+            # The same test the letter makes: no links to a letter that would be refused.
+            nothing_to_report=NOTHING_TO_REPORT if nothing_counted([*reports, *letters]) else "",
+            period_label=f"{start:%B %Y} to {end:%B %Y}" + (f", {provider.label}" if provider else ""),
+            reports=[present(breakdown=b, public=False) for b in reports],
+            letters=[present(breakdown=b, public=False) for b in letters],
         )
         return context
 
@@ -129,26 +141,38 @@ class FiguresLetterView(View):
         fmt = request.GET.get("format", "docx")
         renderer, content_type = FORMATS.get(fmt, FORMATS["docx"])
         today = timezone.localdate()
-        start, end, provider = PeriodForm(request.GET or None, today=today).period()
+        # Always bound: the letter is made only for a period chosen explicitly and valid.
+        chosen = PeriodForm(request.GET, today=today).period()
+        if chosen is None:
+            messages.error(request, "The letter to the ICB was not made: choose a period that can be used.")
+            return self._back_to_figures(request)
+        start, end, provider = chosen
         identity = SiteIdentity.for_request(request)
-        content = build_icb_letter(
-            start=start,
-            end=end,
-            provider=provider,
-            issuer=identity.name,
-            issuer_contacts=tuple(
-                line.strip()
-                for line in [*identity.address.splitlines(), identity.phone, identity.email]
-                if line.strip()
-            ),
-            icb_name=identity.icb_name,
-            on=today,
-        )
+        try:
+            content = build_icb_letter(
+                start=start,
+                end=end,
+                provider=provider,
+                issuer=identity.name,
+                issuer_contacts=tuple(
+                    line.strip()
+                    for line in [*identity.address.splitlines(), identity.phone, identity.email]
+                    if line.strip()
+                ),
+                icb_name=identity.icb_name,
+                on=today,
+            )
+        except NothingToReport:
+            # The Figures page it goes back to says so too (NOTHING_TO_REPORT): this says why no file came.
+            messages.error(
+                request, "The letter to the ICB was not made: nothing was counted for this period."
+            )
+            return self._back_to_figures(request)
         try:
             data = renderer(content=content)
         except PdfUnavailable:
             messages.error(request, "The PDF could not be made just now. The Word version still works.")
-            return redirect(f"{reverse('reporting_figures')}?{request.GET.urlencode()}")
+            return self._back_to_figures(request)
         suffix = "pdf" if renderer is render_pdf else "docx"
         return FileResponse(
             io.BytesIO(data),
@@ -156,6 +180,13 @@ class FiguresLetterView(View):
             filename=f"{content.file_stem}.{suffix}",
             content_type=content_type,
         )
+
+    @staticmethod
+    def _back_to_figures(request: HttpRequest) -> HttpResponse:
+        """The Figures page for what was asked (its errors, if any), where the message is shown."""
+        query = request.GET.copy()
+        query.pop("format", None)
+        return redirect(reverse("reporting_figures") + (f"?{query.urlencode()}" if query else ""))
 
 
 class FiguresMenuItem(MenuItem):

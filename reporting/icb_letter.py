@@ -10,7 +10,21 @@ from django.utils.text import slugify
 
 from letters.content import BulletList, Heading, LetterContent, Paragraph, Signature, long_date
 from letters.models import Provider
-from reporting.figures import SMALL, letter_breakdowns, present, report_breakdowns
+from reporting.figures import (
+    SMALL,
+    letter_breakdowns,
+    nothing_counted,
+    present,
+    reasons_by_letter_kind,
+    report_breakdowns,
+)
+
+NOTHING_TO_REPORT = "Nothing was counted for this period and provider, so there is no letter to the ICB."
+
+
+class NothingToReport(ValueError):
+    """No report and no letter counted for the period and provider: a letter asking the ICB to address
+    "these problems" would list none."""
 
 
 def _bullets(breakdown, intro: str) -> BulletList | Paragraph:
@@ -34,11 +48,16 @@ def build_icb_letter(
     on: datetime.date,
 ) -> LetterContent:
     """The letter for the months ``start``–``end`` (every provider when ``provider`` is None), headed
-    with the LMC's name and ``issuer_contacts`` (address lines, phone, email)."""
+    with the LMC's name and ``issuer_contacts`` (address lines, phone, email).
+
+    Raises ``NothingToReport`` when nothing was counted for them.
+    """
     who = provider.label if provider else "all providers"
     period = f"{start:%B %Y} to {end:%B %Y}"
     reports = {b.key: b for b in report_breakdowns(start=start, end=end, provider=provider)}
     letters = {b.key: b for b in letter_breakdowns(start=start, end=end, provider=provider)}
+    if nothing_counted([*reports.values(), *letters.values()]):
+        raise NothingToReport(NOTHING_TO_REPORT)
     blocks = [
         # To the ICB's team, not a named person: "Yours faithfully" below.
         Paragraph("Dear colleagues,"),
@@ -56,10 +75,19 @@ def build_icb_letter(
         blocks.append(_bullets(reports["provider"], "By provider:"))
     blocks += [
         _bullets(reports["month"], "By month:"),
-        Heading("Letters practices sent the provider"),
+        # Counting is each practice's choice, letter by letter: say so, or these read as every letter.
+        Heading("Letters practices chose to count for the LMC"),
+        Paragraph(
+            "Practices count a letter for us only when they choose to, so these are not all the letters "
+            "they sent and the true number is likely to be higher."
+        ),
         _bullets(letters["letter"], "By kind of letter:"),
         _bullets(letters["category"], "Work returned to the provider, by kind of request:"),
-        _bullets(letters["reason"], "Reasons given:"),
+        # Each kind of letter has its own reasons: listed apart, never as one mixed list.
+        *(
+            _bullets(reasons, f"{reasons.title}:")
+            for reasons in reasons_by_letter_kind(start=start, end=end, provider=provider)
+        ),
         Paragraph(
             f"To protect practices and patients, numbers from 1 to {SMALL - 1} are shown as \u201cfewer than "
             f"{SMALL}\u201d and other numbers, totals included, are rounded to the nearest {SMALL}. A letter "

@@ -26,6 +26,13 @@ TEXT_VALIDATORS = [validate_editor_text, validate_no_patient_identifiers]
 WHAT_HAPPENED_MAX = 2000
 
 
+class InterfaceReportQuerySet(models.QuerySet):
+    def counted(self) -> "InterfaceReportQuerySet":
+        """The reports that count in figures: all but those officers marked not counted (spam,
+        duplicates, not an interface problem)."""
+        return self.exclude(status=TriageStatus.EXCLUDED)
+
+
 class InterfaceReport(models.Model):
     """One problem at the interface, as a practice reported it, with the LMC's triage."""
 
@@ -64,6 +71,8 @@ class InterfaceReport(models.Model):
     )
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
 
+    objects = InterfaceReportQuerySet.as_manager()
+
     reporter_panels = [
         FieldRowPanel(
             [FieldPanel("practice_ods_code", read_only=True), FieldPanel("practice_name", read_only=True)]
@@ -79,13 +88,13 @@ class InterfaceReport(models.Model):
             help_text="What the practice wrote. Change it only to remove anything that could identify "
             "a patient.",
         ),
-        FieldRowPanel(
-            [FieldPanel("practice_time", read_only=True), FieldPanel("patient_risk", read_only=True)]
-        ),
+        FieldPanel("practice_time", read_only=True),
     ]
     panels = [
         MultiFieldPanel(
             [
+                # What the practice said (read-only), first: a patient harmed or at risk comes first.
+                FieldPanel("patient_risk", read_only=True),
                 FieldPanel("status"),
                 FieldPanel("kind"),
                 FieldPanel("workload_category"),

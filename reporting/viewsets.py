@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from letters.models import Provider
-from reporting.choices import ProblemKind, TriageStatus
+from reporting.choices import PatientRisk, ProblemKind, TriageStatus
 from reporting.models import CountedLetter, InterfaceReport
 from reporting.services import VIEWSET_NAME
 
@@ -40,6 +40,7 @@ class InterfaceReportFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label="Kind of problem", choices=ProblemKind.choices)
     provider = django_filters.ModelChoiceFilter(label="Provider", queryset=Provider.objects.all())
     month = django_filters.ChoiceFilter(label="Month", choices=month_choices)
+    patient_risk = django_filters.ChoiceFilter(label="Risk to patients", choices=PatientRisk.choices)
     practice = django_filters.CharFilter(label="Practice (ODS code or name)", method="filter_practice")
 
     class Meta:
@@ -146,6 +147,8 @@ class InterfaceReportViewSet(ModelViewSet):
         Column("get_month_display", label="Month"),
         Column("practice_ods_code", label="Practice"),
         Column("get_status_display", label="Status"),
+        # In words, so a report where a patient was harmed stands out without relying on colour.
+        Column("get_patient_risk_display", label="Risk to patients"),
         DateColumn("created_at", label="Received"),
     ]
     list_export = list(EXPORTED)

@@ -1,14 +1,16 @@
 """LMC officers (not superusers) list, filter, triage and export reports; LMC editors reach none of it.
 The default export leaves out the reporter's contact email (asking for it: test_export.py)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from guidance.editorial import EDITORS, OFFICERS
-from reporting.choices import ProblemKind, TriageStatus
+from reporting.choices import PatientRisk, ProblemKind, TriageStatus
 from reporting.models import InterfaceReport
-from tests.reporting.conftest import SECRET_EMAIL, read_export
+from tests.reporting.conftest import SECRET_EMAIL, make_report, read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +167,50 @@ def test_an_officer_chooses_who_is_emailed(client, staff, home_page):
     client.force_login(staff[EDITORS])
     response = client.get(reverse("wagtailsettings:edit", args=["reporting", "reportingsettings"]))
     assert response.status_code in (302, 403)
+
+
+@pytest.fixture
+def risky_reports(options):
+    """One report in each band of risk to patients, told apart by their ODS codes."""
+    codes = {PatientRisk.NONE: "A11111", PatientRisk.POSSIBLE: "B22222", PatientRisk.HARMED: "C33333"}
+    return {
+        risk: make_report(options, practice_ods_code=code, patient_risk=risk) for risk, code in codes.items()
+    }
+
+
+def listing_rows(client, query: str = "") -> list[str]:
+    html = client.get(f"{url('index')}?{query}").content.decode()
+    return re.findall(r"<tr\b.*?</tr>", html.split("<tbody", 1)[1], re.S)
+
+
+def test_the_listing_says_in_words_whether_a_patient_was_at_risk(client, staff, risky_reports):
+    client.force_login(staff[OFFICERS])
+    html = client.get(url("index")).content.decode()
+    headings = re.search(r"<thead>(?:(?!</thead>).)*Problem.*?</thead>", html, re.S)[0]
+    assert "Risk to patients" in headings  # the column's heading, after Status
+    assert headings.index("Status") < headings.index("Risk to patients")
+    rows = {
+        code: row for row in listing_rows(client) for code in ("A11111", "B22222", "C33333") if code in row
+    }
+    assert "A patient was harmed" in rows["C33333"]
+    assert "It could have harmed a patient (a risk or a near miss)" in rows["B22222"]
+    assert "No risk to patients that we know of" in rows["A11111"]
+
+
+@pytest.mark.parametrize(
+    ("risk", "shown"), [("harmed", "C33333"), ("possible", "B22222"), ("none", "A11111")]
+)
+def test_an_officer_filters_by_risk_to_patients(client, staff, risky_reports, risk, shown):
+    client.force_login(staff[OFFICERS])
+    rows = "".join(listing_rows(client, f"patient_risk={risk}"))
+    assert shown in rows
+    others = {"A11111", "B22222", "C33333"} - {shown}
+    assert not any(code in rows for code in others)
+
+
+def test_the_risk_to_patients_is_shown_at_the_top_with_the_triage(client, staff, risky_reports):
+    client.force_login(staff[OFFICERS])
+    html = client.get(url("edit", risky_reports[PatientRisk.HARMED].pk)).content.decode()
+    triage = html.index("Triage")
+    assert triage < html.index("A patient was harmed") < html.index("What the practice reported")
+    assert 'name="patient_risk"' not in html  # shown, not editable: it is what the practice said

@@ -116,11 +116,22 @@ def test_officers_see_exact_figures_with_charts_and_accessible_tables(client, st
     assert "<script" not in re.search(r'<div class="figures-chart".*?</div>\s*</div>', html, re.S)[0]
 
 
-def test_an_officer_choosing_a_backwards_period_is_told(client, staff, options):
+def test_a_backwards_period_shows_its_error_only_no_figures_and_no_letter(client, staff, options):
+    make_report(options, month=MAY, provider=options["nlag"])
+    count_letters(2, provider=options["hull"])
     client.force_login(staff[OFFICERS])
-    html = client.get(figures_url(start="2026-06", end="2026-01")).content.decode()
+    chosen = options["hull"].pk
+    html = client.get(figures_url(start="2026-11", end="2026-09", provider=chosen)).content.decode()
     assert "Choose a month after the start of the period." in html
-    assert "the last twelve months are shown" in html
+    assert "No figures are shown until the period is corrected." in html
+    # Nothing counted for a period (or providers) nobody chose, and no letter to download.
+    assert "figures-table" not in html and "figures-chart" not in html
+    after_the_form = html.split('class="figures-period"', 1)[1].split("</form>", 1)[1]
+    assert "Reports of interface problems," not in after_the_form
+    assert "Northern Lincolnshire" not in after_the_form  # the other provider's report
+    assert reverse("reporting_figures_letter") not in html
+    # The form keeps what was chosen, so it can be corrected.
+    assert re.search(rf'<option value="{chosen}" selected>', html)
 
 
 def test_editors_neither_see_nor_reach_the_figures(client, staff):

@@ -13,6 +13,8 @@ from reporting.models import CountedLetter
 from tests.guidance.conftest import make_guidance_index
 from tests.guidance.factories import ReportPageFactory
 
+from .conftest import make_report
+
 pytestmark = pytest.mark.django_db
 MAY = datetime.date(2026, 5, 1)
 
@@ -75,8 +77,6 @@ def test_one_provider_without_a_chart(client, options):
 
 
 def test_reports_of_work_pushed_to_the_practice_by_kind_of_work(client, options):
-    from .conftest import make_report
-
     for _ in range(6):
         make_report(options, month=MAY)
     make_report(options, month=MAY, workload_category=options["fit_note"])

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from letters.models import Provider, Reason, RequestCategory
 from letters.placeholders import LetterKind
@@ -71,6 +72,12 @@ def month_starts(*, start: datetime.date, end: datetime.date) -> list[datetime.d
     return months
 
 
+def month_label(month: datetime.date) -> str:
+    """ "May 2026"; the month now running says "so far", so a part month is not read as a fall."""
+    this_month = timezone.localdate().replace(day=1)
+    return f"{month:%B %Y}" + (" (so far)" if month == this_month else "")
+
+
 def _in_period(
     queryset: QuerySet, *, start: datetime.date, end: datetime.date, provider: Provider | None
 ) -> QuerySet:
@@ -83,7 +90,9 @@ def _in_period(
 
 def _by_month(queryset: QuerySet, *, start: datetime.date, end: datetime.date, noun: str) -> Breakdown:
     counts = Counter(dict(queryset.values_list("month").annotate(n=Count("pk", distinct=True))))
-    rows = tuple(Row(f"{month:%B %Y}", counts.get(month, 0)) for month in month_starts(start=start, end=end))
+    rows = tuple(
+        Row(month_label(month), counts.get(month, 0)) for month in month_starts(start=start, end=end)
+    )
     return Breakdown("month", f"{noun} by month", "Month", rows, sum(row.count for row in rows))
 
 

@@ -5,8 +5,11 @@ or deletes them here. The export leaves out the reporter's contact email unless 
 it with the "… with contact emails" download (``?contact=1``).
 """
 
+import datetime
+
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -27,6 +30,11 @@ def plain_cell(value) -> str:
     """Text a spreadsheet will not run as a formula when the CSV is opened (CSV injection)."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def received_cell(value: datetime.datetime) -> str:
+    """When a report arrived, in local time to the minute, as a spreadsheet reads a date and time."""
+    return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
 
 
 def month_choices(model=InterfaceReport) -> list[tuple[str, str]]:
@@ -83,7 +91,7 @@ class InterfaceReportIndexView(IndexView):
     # The xlsx writer already stores text starting with "=" as text; a CSV needs it made safe here.
     custom_field_preprocess = {
         name: {SpreadsheetExportMixin.FORMAT_CSV: plain_cell} for name in (*TYPED, CONTACT_FIELD)
-    }
+    } | {"created_at": {SpreadsheetExportMixin.FORMAT_CSV: received_cell}}
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

@@ -131,3 +131,12 @@ def test_an_editor_cannot_export_contact_emails(client, staff, reports):
         response = client.get(f"{url('index')}?export={fmt}&contact=1")
         assert response.status_code in (302, 403)
         assert SECRET_EMAIL.encode() not in (response.content or b"")
+
+
+def test_the_csv_says_when_each_report_arrived_to_the_minute_in_local_time(client, staff, reports, settings):
+    settings.TIME_ZONE = "Europe/London"
+    arrived = datetime.datetime(2026, 6, 10, 13, 5, 42, 123456, tzinfo=datetime.UTC)  # 14:05 in London
+    InterfaceReport.objects.filter(pk=reports[0].pk).update(created_at=arrived)
+    client.force_login(staff[OFFICERS])
+    records = by_practice(export(client, "csv"))
+    assert records[reports[0].practice_ods_code]["Received"] == "2026-06-10 14:05"

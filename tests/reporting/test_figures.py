@@ -42,6 +42,13 @@ def test_the_small_number_rule(count, published):
     assert figures.shown(count) == published
 
 
+def test_the_month_now_running_is_labelled_so_far(options, monkeypatch):
+    monkeypatch.setattr("reporting.figures.timezone.localdate", lambda: datetime.date(2026, 6, 10))
+    make_report(options, month=JUNE)
+    month = figures.report_breakdowns(start=MAY, end=JUNE)[0]
+    assert [(r.label, r.count) for r in month.rows] == [("May 2026", 0), ("June 2026 (so far)", 1)]
+
+
 def test_counts_by_month_provider_and_kind_for_the_period_only(options):
     for _ in range(3):
         make_report(options, month=MAY)

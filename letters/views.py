@@ -104,7 +104,7 @@ class LetterGeneratorView(View):
     blank_url_name: str
 
     @cached_property
-    def letter_ref(self) -> str:
+    def page_ref(self) -> str:
         """The page's random number, kept from page to page, from which each letter's one-time number
         is made (``reporting.counting.letter_nonce``), so that a letter is counted once at most."""
         return letter_ref(self.request.POST.get("letter_ref"))
@@ -112,7 +112,7 @@ class LetterGeneratorView(View):
     def _page(self, request: HttpRequest, form: LetterForm, **extra) -> HttpResponse:
         context = {
             "form": form,
-            "letter_ref": self.letter_ref,
+            "letter_ref": self.page_ref,
             "count_on_download": request.POST.get(COUNT_ON_DOWNLOAD) == "yes",
             "form_fields": form_fields_html(form),
             "heading": self.heading,
@@ -151,7 +151,7 @@ class LetterGeneratorView(View):
                 content = build_letter(facts=facts, template=template, issuer=issuer, variant=variant)
                 response = _download(content, fmt)
                 if request.POST.get(COUNT_ON_DOWNLOAD) == "yes":  # made: count it, if asked
-                    count_on_download(offer=count_offer(form, ref=self.letter_ref))
+                    count_on_download(offer=count_offer(form, ref=self.page_ref))
                 return response
             except WordingUnavailable:
                 return self._page(request, form, wording_missing=True)
@@ -165,7 +165,7 @@ class LetterGeneratorView(View):
                     form,
                     preview=render_html(content=letter),
                     pdf_problem=problem,
-                    count_offer=count_offer(form, ref=self.letter_ref),
+                    count_offer=count_offer(form, ref=self.page_ref),
                 )
         letter = build_letter(facts=facts, template=template, issuer=issuer)
         return self._page(
@@ -173,7 +173,7 @@ class LetterGeneratorView(View):
             form,
             preview=render_html(content=letter),
             pages=page_count(content=letter),
-            count_offer=count_offer(form, ref=self.letter_ref),
+            count_offer=count_offer(form, ref=self.page_ref),
         )
 
 
